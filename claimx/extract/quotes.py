@@ -1,0 +1,470 @@
+"""Quotes and reported speech: ``extract_claims(doc) -> list[Claim]``.
+
+Direct quotes come from the quotation-mark scan (``marks.py``); cues are verbs
+of the reporting lexicon (``resources/cues.txt``) outside quotes, plus
+"according to". The speaker is read off the dependency parse around the cue:
+its subject, the subject of the verb it hangs from ("was quoted by Y as
+saying"), or the noun phrase right after it ("…," said X). Indirect speech is
+the clausal complement of a cue (``X said (that) S``, ``S, X said``) or the rest
+of the sentence around "according to X"; a clause that contains a quoted
+fragment is ``mixed``. Offsets are character offsets into ``doc.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Optional
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..records import Claim, Span, Speaker
+from ..resources import read_sections
+from .marks import QuoteSpan, find_quotes
+
+_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+_SUBJ = ("nsubj", "nsubjpass")
+_CLAUSE_DEPS = ("ccomp", "parataxis")
+_STRIP = set(" \t\n,.;:!?\"'“”‘’`—–-")
+_PERSONISH = ("PERSON", "ORG", "NORP", "GPE")
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    sections = read_sections("cues.txt")
+    return sections["verbs"], sections["verbs"] | sections["direct-only"]
+
+
+@dataclass
+class _Cue:
+    token: Token
+    speaker: Optional[Speaker]
+    medium: Optional[Span]
+    content: Optional[tuple[int, int]]  # clause the cue reports (char offsets)
+    cue_span: Span
+    according: bool = False
+
+
+def _span(doc: Doc, start: int, end: int) -> Span:
+    return Span(doc.text[start:end], start, end)
+
+
+def _tok_span(doc: Doc, first: Token, last: Token) -> Span:
+    return _span(doc, first.idx, last.idx + len(last.text))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _STRIP:
+        start += 1
+    while end > start and text[end - 1] in _STRIP:
+        end -= 1
+    return start, end
+
+
+def _trim_direct(text: str, start: int, end: int) -> tuple[int, int]:
+    """Quoted text without surrounding spaces and a trailing comma or colon."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def _trim_mixed(text: str, start: int, end: int) -> tuple[int, int]:
+    """A paraphrase keeps its quote marks; only spaces and outer , ; : go."""
+    while start < end and (text[start].isspace() or text[start] in ",;:"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+# ------------------------------------------------------------------ speakers
+
+def _entity_of(tok: Token) -> Optional[SpacySpan]:
+    if tok.ent_type_ in _PERSONISH:
+        for ent in tok.doc.ents:
+            if ent.start <= tok.i < ent.end:
+                return ent
+    return None
+
+
+def _np_tokens(head: Token) -> list[Token]:
+    """The noun phrase of ``head``: its subtree without clauses and trailing appositions."""
+    drop = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl"}
+    keep = [head]
+    stack = [c for c in head.children if c.dep_ not in drop or (c.dep_ == "punct" and c.i < head.i)]
+    while stack:
+        t = stack.pop()
+        keep.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in {"relcl", "acl", "advcl"})
+    keep.sort(key=lambda t: t.i)
+    # keep the contiguous run around the head
+    run = [t for t in keep if t.i <= head.i]
+    lo = head.i
+    for t in reversed(run):
+        if t.i == lo or t.i == lo - 1:
+            lo = t.i
+    hi = head.i
+    for t in keep:
+        if t.i == hi + 1:
+            hi = t.i
+    doc = head.doc
+    toks = [doc[i] for i in range(lo, hi + 1)]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "case"):
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    return toks or [head]
+
+
+def _make_speaker(doc: Doc, head: Token) -> Optional[Speaker]:
+    """Speaker mention (and role) for the subject token ``head``."""
+    if head.is_punct or head.pos_ in ("VERB", "AUX"):
+        return None
+    toks = _np_tokens(head)
+    first, last = toks[0], toks[-1]
+    ent = _entity_of(head)
+    role: Optional[Span] = None
+    if ent is None and head.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in head.children):
+        # "Senior adviser to Syrian President Bouthaina Shaaban": a bare title noun
+        # followed by a name -> the name speaks, the rest is the role
+        person = [e for e in doc.ents if e.label_ == "PERSON" and first.i <= e.start and e.end - 1 <= last.i]
+        if person and person[-1].end - 1 == last.i:
+            ent = person[-1]
+    if ent is None or ent.label_ != "PERSON":
+        # "The operator's chief executive, Tom Albright, said": the apposed name speaks
+        for child in head.children:
+            if child.dep_ == "appos" and _entity_of(child) is not None and _entity_of(child).label_ == "PERSON":
+                person = _entity_of(child)
+                role_toks = toks
+                span = _tok_span(doc, doc[person.start], doc[person.end - 1])
+                return Speaker(span.text, span.start, span.end,
+                               role=_tok_span(doc, role_toks[0], role_toks[-1]))
+    if ent is not None:
+        name_first, name_last = doc[ent.start], doc[ent.end - 1]
+        if name_first.i > first.i:
+            r_last = doc[name_first.i - 1]
+            while r_last.i > first.i and r_last.is_punct:
+                r_last = doc[r_last.i - 1]
+            role = _tok_span(doc, first, r_last)
+        for child in head.children:
+            if child.dep_ == "appos" and child.i > head.i:
+                a = _np_tokens(child)
+                role = _tok_span(doc, a[0], a[-1])
+                break
+        span = _tok_span(doc, name_first, name_last)
+        if name_first.lower_ == "the" and ent.label_ == "PERSON":
+            span = _tok_span(doc, doc[name_first.i + 1], name_last)
+        return Speaker(span.text, span.start, span.end, role=role)
+    span = _tok_span(doc, first, last)
+    return Speaker(span.text, span.start, span.end)
+
+
+def _subject(verb: Token) -> Optional[Token]:
+    for c in verb.children:
+        if c.dep_ in _SUBJ:
+            return c
+    return None
+
+
+def _agent(verb: Token) -> Optional[Span]:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    toks = _np_tokens(p)
+                    return _tok_span(verb.doc, toks[0], toks[-1])
+    return None
+
+
+def _speaker_for(verb: Token) -> tuple[Optional[Speaker], Optional[Span]]:
+    """(speaker, medium) of a cue verb."""
+    doc = verb.doc
+    subj = _subject(verb)
+    if subj is not None and subj.dep_ == "nsubjpass" and verb.lemma_ in ("say", "quote", "report"):
+        subj = None if verb.lemma_ != "quote" else subj
+    if subj is not None:
+        medium = _agent(verb) if verb.lemma_ == "quote" else None
+        return _make_speaker(doc, subj), medium
+    # "X was quoted by Y as saying": climb from "saying" to "quoted"
+    t = verb
+    for _ in range(3):
+        if t.head is t:
+            break
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            s = _subject(t)
+            if s is not None:
+                return _make_speaker(doc, s), _agent(t)
+            break
+    # inverted or unparsed "…," said X: the noun right after the verb
+    nxt = verb.i + 1
+    while nxt < len(doc) and doc[nxt].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "PRON") and nxt - verb.i <= 6:
+        tok = doc[nxt]
+        if tok.pos_ in ("PROPN", "NOUN", "PRON"):
+            head = tok
+            while head.head.i > head.i and head.dep_ in ("compound", "amod", "det", "flat"):
+                head = head.head
+            return _make_speaker(doc, head), None
+        nxt += 1
+    return None, None
+
+
+# ------------------------------------------------------------------ cues
+
+def _clause_span(tok: Token, exclude: Token) -> Optional[tuple[int, int]]:
+    """Character span of ``tok``'s subtree minus the cue's own subtree side."""
+    left, right = tok.left_edge, tok.right_edge
+    if left.i <= exclude.i <= right.i:
+        return None
+    return left.idx, right.idx + len(right.text)
+
+
+def _find_cues(doc: Doc, in_quote: list[int]) -> list[_Cue]:
+    indirect_verbs, all_verbs = _lexicon()
+    cues: list[_Cue] = []
+    for tok in doc:
+        if in_quote[tok.i] >= 0:
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            to = doc[tok.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is None or in_quote[pobj.i] >= 0:
+                continue
+            speaker = _make_speaker(doc, pobj)
+            # the reported clause: the clause "according to X" hangs from, without that phrase
+            head = tok.head if tok.head is not tok else tok
+            np_end = pobj.right_edge.i
+            if tok.i < head.i or head is tok:
+                last = head.right_edge if head is not tok else tok.sent[-1]
+                first = doc[np_end + 1] if np_end + 1 < len(doc) else None
+                if first is None or first.i > last.i:
+                    continue
+                content = (first.idx, last.idx + len(last.text))
+            else:
+                content = (head.left_edge.idx, tok.idx)
+            cues.append(_Cue(tok, speaker, None, content, _tok_span(doc, tok, to), according=True))
+            continue
+        if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in all_verbs:
+            continue
+        if tok.lemma_ == "point" and not any(c.lower_ == "out" for c in tok.children):
+            continue
+        speaker, medium = _speaker_for(tok)
+        content = None
+        if tok.lemma_.lower() in indirect_verbs:
+            for c in tok.children:
+                if c.dep_ in _CLAUSE_DEPS:
+                    content = _clause_span(c, tok)
+                    if content:
+                        # include a complementiser "that" placed before the clause
+                        first = c.left_edge
+                        if first.i > 0 and doc[first.i - 1].lower_ == "that" and doc[first.i - 1].head == c:
+                            content = (doc[first.i - 1].idx, content[1])
+                        break
+        if content is None and tok.lemma_.lower() in indirect_verbs:
+            content = _statement_clause(tok)
+        cues.append(_Cue(tok, speaker, medium, content, _tok_span(doc, tok, tok)))
+    return cues
+
+
+def _statement_clause(verb: Token) -> Optional[tuple[int, int]]:
+    """The "that" clause of "said in a statement that S" (attached to the noun by the parser)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            for clause in pobj.children:
+                if clause.dep_ in ("acl", "ccomp") and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                    return clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
+    return None
+
+
+# ------------------------------------------------------------------ claims
+
+def _token_quote_index(doc: Doc, quotes: list[QuoteSpan]) -> list[int]:
+    idx = [-1] * len(doc)
+    k = 0
+    for tok in doc:
+        while k < len(quotes) and quotes[k].outer_end <= tok.idx:
+            k += 1
+        if k < len(quotes) and quotes[k].outer_start <= tok.idx < quotes[k].outer_end:
+            idx[tok.i] = k
+    return idx
+
+
+def _adjacent_cue(doc: Doc, q: QuoteSpan, cues_by_tok: dict[int, _Cue], in_quote: list[int]) -> Optional[_Cue]:
+    """A cue right after the quote ("…," she said) or right before it (She said: "…")."""
+    text = doc.text
+    # right side: within a few tokens, same paragraph, before another quote
+    after = doc.char_span(q.outer_end, len(text), alignment_mode="expand") if q.outer_end < len(text) else None
+    if after is not None:
+        for n, tok in enumerate(after):
+            if n > 8 or "\n" in tok.text or in_quote[tok.i] >= 0:
+                break
+            if n == 0 and not (tok.is_punct or tok.pos_ in ("VERB", "PRON", "PROPN", "NOUN", "DET", "ADJ", "AUX", "ADV")):
+                break
+            if tok.i in cues_by_tok and not cues_by_tok[tok.i].according:
+                return cues_by_tok[tok.i]
+            if tok.text in ".!?" and n > 0:
+                break
+    # left side: the closest cue before the quote in the same paragraph
+    i = None
+    before = doc.char_span(0, q.outer_start, alignment_mode="contract") if q.outer_start > 0 else None
+    if before is not None and len(before):
+        i = before[-1].i
+    steps = 0
+    while i is not None and i >= 0 and steps < 40:
+        tok = doc[i]
+        if "\n" in tok.text or in_quote[i] >= 0:
+            break
+        if tok.i in cues_by_tok and not cues_by_tok[tok.i].according:
+            cue = cues_by_tok[tok.i]
+            gap = [t for t in doc[tok.i + 1:before[-1].i + 1] if not t.is_punct]
+            if len([t for t in gap if t.lower_ not in ("that", "as", "saying", "reporters", "journalists")]) <= 4:
+                return cue
+            return None
+        if tok.text in ".!?" and steps > 0:
+            break
+        i -= 1
+        steps += 1
+    return None
+
+
+def _is_speechlike(doc: Doc, q: QuoteSpan) -> bool:
+    """Long enough, or a full sentence, to be a statement rather than a quoted term."""
+    inner = doc.text[q.start:q.end].strip()
+    words = inner.split()
+    if len(words) >= 6:
+        return True
+    return len(words) >= 2 and inner[:1].isupper() and inner[-1:] in ",.!?"
+
+
+def extract_claims(doc: Doc) -> list[Claim]:
+    """Direct, indirect and mixed claims of ``doc``, in text order."""
+    text = doc.text
+    quotes = find_quotes(text)
+    in_quote = _token_quote_index(doc, quotes)
+    cues = _find_cues(doc, in_quote)
+    cues_by_tok = {c.token.i: c for c in cues}
+    claims: list[Claim] = []
+    used_quotes: set[int] = set()
+
+    def add(kind: str, start: int, end: int, cue: Optional[_Cue], context: tuple[int, int]) -> None:
+        if kind == "indirect":
+            start, end = _trim(text, start, end)
+        elif kind == "mixed":
+            start, end = _trim_mixed(text, start, end)
+        else:
+            start, end = _trim_direct(text, start, end)
+        if end <= start:
+            return
+        claims.append(Claim(text[start:end], start, end, kind=kind,
+                            speaker=cue.speaker if cue else None,
+                            cue=cue.cue_span if cue else None,
+                            medium=cue.medium if cue else None,
+                            context=context))
+
+    # 1. cues with a reported clause: indirect, mixed, or a direct quote as the clause
+    for cue in cues:
+        if cue.content is None or cue.speaker is None:
+            continue
+        cs, ce = _trim(text, *cue.content)
+        if ce - cs < 8:
+            continue
+        inside = [k for k, q in enumerate(quotes) if q.start < ce and q.end > cs]
+        ctx = (min(cs, cue.cue_span.start, cue.speaker.start), max(ce, cue.cue_span.end, cue.speaker.end))
+        if inside:
+            q0 = quotes[inside[0]]
+            covered = sum(min(quotes[k].end, ce) - max(quotes[k].start, cs) for k in inside)
+            if len(inside) == 1 and (covered >= 0.8 * (ce - cs) or (q0.start <= cs and q0.end >= ce)):
+                continue  # the clause is the quote: handled as a direct quote below
+            if any(quotes[k].start < cs - 1 or quotes[k].end > ce + 1 for k in inside):
+                continue  # the quote runs past the clause: direct
+            add("mixed", min(cs, q0.outer_start), max(ce, quotes[inside[-1]].outer_end), cue, ctx)
+            used_quotes.update(inside)
+            continue
+        clause_toks = doc.char_span(cs, ce, alignment_mode="expand")
+        if clause_toks is None or not any(t.pos_ in ("VERB", "AUX") for t in clause_toks):
+            continue
+        add("indirect", cs, ce, cue, ctx)
+
+    # 2. direct quotes, attributed by an adjacent cue or by the voice before them
+    last_direct: Optional[tuple[Claim, int]] = None  # (claim, paragraph index)
+    para_of = _paragraph_index(text)
+    for k, q in enumerate(quotes):
+        if k in used_quotes:
+            continue
+        cue = _adjacent_cue(doc, q, cues_by_tok, in_quote)
+        if cue is None:
+            for c in cues:
+                if c.content and not c.according and c.speaker is not None:
+                    cs, ce = c.content
+                    if cs <= q.start < ce or q.start <= cs < q.end:
+                        cue = c
+                        break
+        para = para_of(q.outer_start)
+        if cue is not None and cue.speaker is not None:
+            ctx = (min(q.outer_start, cue.cue_span.start, cue.speaker.start),
+                   max(q.outer_end, cue.cue_span.end, cue.speaker.end))
+            add("direct", q.start, q.end, cue, ctx)
+        elif cue is None and last_direct is not None and _is_speechlike(doc, q) \
+                and para - last_direct[1] <= 1 and _opens_unit(text, q):
+            prev = last_direct[0]
+            qs, qe = _trim_direct(text, q.start, q.end)
+            claims.append(Claim(text[qs:qe], qs, qe, kind="direct",
+                                speaker=prev.speaker, cue=None, medium=prev.medium,
+                                context=(q.outer_start, q.outer_end)))
+        elif _is_speechlike(doc, q) and len(text[q.start:q.end].split()) >= 8:
+            add("direct", q.start, q.end, None, (q.outer_start, q.outer_end))
+        else:
+            continue
+        if claims[-1].speaker is not None:
+            last_direct = (claims[-1], para)
+    claims.sort(key=lambda c: (c.start, c.end))
+    return _resolve_names(doc, claims)
+
+
+def _paragraph_index(text: str):
+    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+    import bisect
+
+    def para(pos: int) -> int:
+        return bisect.bisect_right(starts, pos) - 1
+
+    return para
+
+
+def _opens_unit(text: str, q: QuoteSpan) -> bool:
+    """The quote starts a paragraph or follows a sentence end."""
+    j = q.outer_start - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    return j < 0 or text[j] in "\n.!?\u201d\""
+
+
+def _resolve_names(doc: Doc, claims: list[Claim]) -> list[Claim]:
+    """Give each speaker a ``name``: short names and he/she resolve to the fullest earlier person."""
+    persons = [(e.start_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
+    out = []
+    for c in claims:
+        sp = c.speaker
+        if sp is None:
+            out.append(c)
+            continue
+        earlier = [name for pos, name in persons if pos <= sp.start]
+        name = sp.text
+        low = sp.text.lower()
+        if low in ("he", "she") and earlier:
+            name = earlier[-1]
+        if name is not None:
+            last = name.split()[-1] if name.split() else name
+            for full in earlier:
+                if len(full) > len(name) and full.split()[-1] == last:
+                    name = full
+                    break
+        out.append(replace(c, speaker=replace(sp, name=name)))
+    return out

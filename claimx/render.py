@@ -1,0 +1,117 @@
+"""Renderers: documents -> text for one output format (never imports spaCy).
+
+``RENDERERS`` maps a format name to a function ``(documents, stream, options)``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Callable, Sequence, TextIO
+
+from .records import Document
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    """Presentation switches shared by the renderers."""
+
+    show_dropped: bool = False
+    width: int | None = None
+
+
+def to_json(doc: Document, indent: int | None = None) -> str:
+    """One document as JSON (stable key order, UTF-8 characters kept)."""
+    return json.dumps(doc.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def render_json(docs: Sequence[Document], out: TextIO, options: RenderOptions) -> None:
+    """Pretty JSON: one object for one document, a list for several."""
+    if len(docs) == 1:
+        out.write(to_json(docs[0], indent=2))
+    else:
+        out.write(json.dumps([d.to_dict() for d in docs], ensure_ascii=False, indent=2))
+    out.write("\n")
+
+
+def render_jsonl(docs: Sequence[Document], out: TextIO, options: RenderOptions) -> None:
+    """JSON Lines: one document per line."""
+    for d in docs:
+        out.write(to_json(d))
+        out.write("\n")
+
+
+def _short(text: str, limit: int = 400) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def render_table(docs: Sequence[Document], out: TextIO, options: RenderOptions) -> None:
+    """Rich tables: claims, then dates and places, then (optionally) dropped boilerplate."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=out, width=options.width, soft_wrap=False)
+    for doc in docs:
+        dates = {d.id: d for d in doc.dates}
+        places = {p.id: p for p in doc.locations}
+        title = doc.id or doc.source
+        if doc.published:
+            title += f" (published {doc.published})"
+        table = Table(title=title, show_lines=True, expand=False)
+        table.add_column("#", no_wrap=True)
+        table.add_column("speaker / role")
+        table.add_column("cue")
+        table.add_column("claim", ratio=3)
+        table.add_column("kind", no_wrap=True)
+        table.add_column("when / where")
+        for c in doc.claims:
+            who = "—"
+            if c.speaker:
+                who = c.speaker.name or c.speaker.text
+                if c.speaker.name and c.speaker.name != c.speaker.text:
+                    who += f" ({c.speaker.text})"
+                if c.speaker.role:
+                    who += f"\n[dim]{c.speaker.role.text}[/dim]"
+            cue = c.cue.text if c.cue else "—"
+            if c.medium:
+                cue += f"\n[dim]via {c.medium.text}[/dim]"
+            where = [f"{dates[i].text} → {dates[i].value or '?'}" for i in c.dates if i in dates]
+            where += [f"{places[i].name or places[i].text}" for i in c.locations if i in places]
+            table.add_row(c.id, who, cue, _escape(_short(c.text)), c.kind, _escape("\n".join(where)))
+        if doc.claims:
+            console.print(table)
+        else:
+            console.print(f"[bold]{_escape(title)}[/bold]: no claims found")
+        if doc.dates or doc.locations:
+            facts = Table(show_header=True, expand=False, title="dates and places")
+            facts.add_column("id", no_wrap=True)
+            facts.add_column("mention")
+            facts.add_column("value / place")
+            for d in doc.dates:
+                facts.add_row(d.id, _escape(d.text), f"{d.value or '?'} ({d.type.lower()})")
+            for p in doc.locations:
+                where = ", ".join(x for x in (p.country, p.type) if x)
+                facts.add_row(p.id, _escape(p.text), _escape(f"{p.name} ({where})"))
+            console.print(facts)
+        if options.show_dropped and doc.boilerplate:
+            dropped = Table(title="dropped boilerplate", expand=False)
+            dropped.add_column("offset", no_wrap=True)
+            dropped.add_column("rule", no_wrap=True)
+            dropped.add_column("text")
+            for b in doc.boilerplate:
+                dropped.add_row(f"{b.start}-{b.end}", b.rule, _escape(_short(b.text, 120)))
+            console.print(dropped)
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)
+
+
+RENDERERS: dict[str, Callable[[Sequence[Document], TextIO, RenderOptions], None]] = {
+    "table": render_table,
+    "json": render_json,
+    "jsonl": render_jsonl,
+}
