@@ -121,8 +121,9 @@ def _assemble(item: TextInput, cleaned: Cleaned, docs: list[tuple[int, object]],
             return cleaned.offsets.span(s + _o, e + _o)
 
         bounds = _sentence_bounds(doc)
+        doc_text = doc.text
         for c in doc._.claimx_claims or ():
-            ctx = _expand(doc.text, bounds, *(c.context if c.context[1] > c.context[0] else (c.start, c.end)))
+            ctx = _expand(doc_text, bounds, *(c.context if c.context[1] > c.context[0] else (c.start, c.end)))
             claims.append(map_span(replace(c, context=ctx), to_orig, original))
         dates.extend(map_span(d, to_orig, original) for d in doc._.claimx_dates or ())
         places.extend(map_span(p, to_orig, original) for p in doc._.claimx_places or ())

@@ -58,27 +58,48 @@ def render_table(docs: Sequence[Document], out: TextIO, options: RenderOptions) 
         title = doc.id or doc.source
         if doc.published:
             title += f" (published {doc.published})"
-        table = Table(title=title, show_lines=True, expand=False)
-        table.add_column("#", no_wrap=True)
-        table.add_column("speaker / role")
-        table.add_column("cue")
-        table.add_column("claim", ratio=3)
-        table.add_column("kind", no_wrap=True)
-        table.add_column("when / where")
+        wide = console.width >= 100
+        table = Table(title=_escape(title), show_lines=True)
+        # fixed widths for the short columns, the rest for the claim text;
+        # narrow terminals fold cue and when/where into the neighbouring cells
+        widths = {"#": 3, "speaker / role": 18, "kind": 8}
+        if wide:
+            widths.update({"cue": 12, "when / where": 22})
+        padding = 3 * len(widths) + 4
+        claim_width = max(20, console.width - sum(widths.values()) - padding)
+        table.add_column("#", no_wrap=True, width=widths["#"])
+        table.add_column("speaker / role", width=widths["speaker / role"])
+        if wide:
+            table.add_column("cue", width=widths["cue"])
+        table.add_column("claim", width=claim_width)
+        table.add_column("kind", no_wrap=True, width=widths["kind"])
+        if wide:
+            table.add_column("when / where", width=widths["when / where"])
         for c in doc.claims:
             who = "—"
             if c.speaker:
-                who = c.speaker.name or c.speaker.text
+                who = _escape(c.speaker.name or c.speaker.text)
                 if c.speaker.name and c.speaker.name != c.speaker.text:
-                    who += f" ({c.speaker.text})"
+                    who += _escape(f" ({c.speaker.text})")
                 if c.speaker.role:
-                    who += f"\n[dim]{c.speaker.role.text}[/dim]"
-            cue = c.cue.text if c.cue else "—"
+                    who += f"\n[dim]{_escape(c.speaker.role.text)}[/dim]"
+            cue = _escape(c.cue.text) if c.cue else "—"
             if c.medium:
-                cue += f"\n[dim]via {c.medium.text}[/dim]"
+                cue += f"\n[dim]via {_escape(c.medium.text)}[/dim]"
             where = [f"{dates[i].text} → {dates[i].value or '?'}" for i in c.dates if i in dates]
-            where += [f"{places[i].name or places[i].text}" for i in c.locations if i in places]
-            table.add_row(c.id, who, cue, _escape(_short(c.text)), c.kind, _escape("\n".join(where)))
+            seen = []
+            for i in c.locations:
+                if i in places and (places[i].name or places[i].text) not in seen:
+                    seen.append(places[i].name or places[i].text)
+            where += seen
+            claim = _escape(_short(c.text))
+            if wide:
+                table.add_row(c.id, who, cue, claim, c.kind, _escape("\n".join(where)))
+            else:
+                who += f"\n[italic]{cue}[/italic]"
+                if where:
+                    claim += f"\n[dim]{_escape('; '.join(where))}[/dim]"
+                table.add_row(c.id, who, claim, c.kind)
         if doc.claims:
             console.print(table)
         else:

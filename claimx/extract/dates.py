@@ -262,7 +262,7 @@ def _tense(tok: Token) -> str:
     if head.pos_ not in ("VERB", "AUX"):
         return ""
     for c in head.children:
-        if c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall"):
+        if c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "would", "'d"):
             return "future"
         if c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD":
             return "past"
@@ -277,6 +277,8 @@ def _keep_entity(text: str) -> bool:
     """spaCy calls ages, numbers of years and the like DATE; keep real time expressions."""
     low = text.lower()
     if re.search(r"\b(old|aged?)\b", low):
+        return False
+    if low in ("hours", "days", "weeks", "months", "years", "minutes", "decades", "the day", "a day"):
         return False
     return any(ch.isalpha() for ch in low) or bool(re.search(r"\d{4}|\d{1,2}/\d{1,2}", low))
 
@@ -312,7 +314,7 @@ def extract_dates(doc: Doc, published: Optional[str] = None) -> list[DateMention
         tense = _tense(ent.root)
         taken.update(range(ent.start, ent.end))
         for start, end in _split_coordinated(ent.text, ent.start_char, published, tense):
-            mention = doc.text[start:end]
+            mention = ent.text[start - ent.start_char:end - ent.start_char]
             value, kind = resolve_date(mention, published, tense)
             if ent.label_ == "TIME" and kind == "DATE":
                 kind = "TIME"

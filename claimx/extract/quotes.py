@@ -12,6 +12,7 @@ fragment is ``mixed``. Offsets are character offsets into ``doc.text``.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Optional
@@ -45,12 +46,12 @@ class _Cue:
     according: bool = False
 
 
-def _span(doc: Doc, start: int, end: int) -> Span:
-    return Span(doc.text[start:end], start, end)
-
-
 def _tok_span(doc: Doc, first: Token, last: Token) -> Span:
-    return _span(doc, first.idx, last.idx + len(last.text))
+    """Record span from token ``first`` to token ``last`` (inclusive).
+
+    Built from the tokens, never from ``doc.text``, which spaCy rebuilds on every access.
+    """
+    return Span(doc[first.i:last.i + 1].text, first.idx, last.idx + len(last.text))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -81,12 +82,21 @@ def _trim_mixed(text: str, start: int, end: int) -> tuple[int, int]:
 
 # ------------------------------------------------------------------ speakers
 
-def _entity_of(tok: Token) -> Optional[SpacySpan]:
-    if tok.ent_type_ in _PERSONISH:
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent
-    return None
+def _entity_of(tok: Token, labels: tuple[str, ...] = _PERSONISH) -> Optional[SpacySpan]:
+    """The named entity ``tok`` belongs to, if its label is one of ``labels``.
+
+    Walks the IOB tags around the token instead of scanning ``doc.ents``.
+    """
+    if tok.ent_type_ not in labels:
+        return None
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = tok.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return SpacySpan(doc, start, end, label=tok.ent_type_)
 
 
 def _np_tokens(head: Token) -> list[Token]:
@@ -129,13 +139,13 @@ def _make_speaker(doc: Doc, head: Token) -> Optional[Speaker]:
     if ent is None and head.pos_ == "NOUN" and not any(c.dep_ in ("det", "poss") for c in head.children):
         # "Senior adviser to Syrian President Bouthaina Shaaban": a bare title noun
         # followed by a name -> the name speaks, the rest is the role
-        person = [e for e in doc.ents if e.label_ == "PERSON" and first.i <= e.start and e.end - 1 <= last.i]
-        if person and person[-1].end - 1 == last.i:
-            ent = person[-1]
+        person = _entity_of(last, ("PERSON",))
+        if person is not None and person.end - 1 == last.i and person.start >= first.i:
+            ent = person
     if ent is None or ent.label_ != "PERSON":
         # "The operator's chief executive, Tom Albright, said": the apposed name speaks
         for child in head.children:
-            if child.dep_ == "appos" and _entity_of(child) is not None and _entity_of(child).label_ == "PERSON":
+            if child.dep_ == "appos" and _entity_of(child) is not None and _entity_of(child).label_ in ("PERSON", "ORG"):
                 person = _entity_of(child)
                 role_toks = toks
                 span = _tok_span(doc, doc[person.start], doc[person.end - 1])
@@ -263,9 +273,27 @@ def _find_cues(doc: Doc, in_quote: list[int]) -> list[_Cue]:
                             content = (doc[first.i - 1].idx, content[1])
                         break
         if content is None and tok.lemma_.lower() in indirect_verbs:
-            content = _statement_clause(tok)
+            content = _statement_clause(tok) or _preceding_clause(tok)
         cues.append(_Cue(tok, speaker, medium, content, _tok_span(doc, tok, tok)))
     return cues
+
+
+def _preceding_clause(verb: Token) -> Optional[tuple[int, int]]:
+    """ "S, X announced": the parser often hangs the cue off S as a conjunct; S is the claim."""
+    if verb.dep_ not in ("conj", "parataxis", "advcl") or verb.head.i >= verb.i:
+        return None
+    if _subject(verb) is None or any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children):
+        return None
+    doc = verb.doc
+    first = verb.left_edge
+    while first.is_punct and first.i < verb.i:
+        first = doc[first.i + 1]
+    if first.i == 0 or doc[first.i - 1].text not in (",", "\u2014", "--"):
+        return None
+    start = verb.head.left_edge
+    if start.i >= first.i - 1:
+        return None
+    return start.idx, doc[first.i - 1].idx
 
 
 def _statement_clause(verb: Token) -> Optional[tuple[int, int]]:
@@ -296,36 +324,36 @@ def _token_quote_index(doc: Doc, quotes: list[QuoteSpan]) -> list[int]:
     return idx
 
 
-def _adjacent_cue(doc: Doc, q: QuoteSpan, cues_by_tok: dict[int, _Cue], in_quote: list[int]) -> Optional[_Cue]:
-    """A cue right after the quote ("…," she said) or right before it (She said: "…")."""
-    text = doc.text
+def _adjacent_cue(doc: Doc, starts: list[int], q: QuoteSpan, cues_by_tok: dict[int, _Cue],
+                  in_quote: list[int]) -> Optional[_Cue]:
+    """A cue right after the quote ("…," she said) or right before it (She said: "…").
+
+    ``starts`` holds the character offset of every token, for bisection.
+    """
     # right side: within a few tokens, same paragraph, before another quote
-    after = doc.char_span(q.outer_end, len(text), alignment_mode="expand") if q.outer_end < len(text) else None
-    if after is not None:
-        for n, tok in enumerate(after):
-            if n > 8 or "\n" in tok.text or in_quote[tok.i] >= 0:
-                break
-            if n == 0 and not (tok.is_punct or tok.pos_ in ("VERB", "PRON", "PROPN", "NOUN", "DET", "ADJ", "AUX", "ADV")):
-                break
-            if tok.i in cues_by_tok and not cues_by_tok[tok.i].according:
-                return cues_by_tok[tok.i]
-            if tok.text in ".!?" and n > 0:
-                break
-    # left side: the closest cue before the quote in the same paragraph
-    i = None
-    before = doc.char_span(0, q.outer_start, alignment_mode="contract") if q.outer_start > 0 else None
-    if before is not None and len(before):
-        i = before[-1].i
-    steps = 0
-    while i is not None and i >= 0 and steps < 40:
+    first_after = bisect.bisect_left(starts, q.outer_end)
+    for n, i in enumerate(range(first_after, min(first_after + 9, len(doc)))):
         tok = doc[i]
         if "\n" in tok.text or in_quote[i] >= 0:
             break
-        if tok.i in cues_by_tok and not cues_by_tok[tok.i].according:
-            cue = cues_by_tok[tok.i]
-            gap = [t for t in doc[tok.i + 1:before[-1].i + 1] if not t.is_punct]
+        if n == 0 and not (tok.is_punct or tok.pos_ in ("VERB", "PRON", "PROPN", "NOUN", "DET", "ADJ", "AUX", "ADV")):
+            break
+        if i in cues_by_tok and not cues_by_tok[i].according:
+            return cues_by_tok[i]
+        if tok.text in ".!?" and n > 0:
+            break
+    # left side: the closest cue before the quote in the same paragraph
+    last_before = bisect.bisect_left(starts, q.outer_start) - 1
+    i = last_before
+    steps = 0
+    while i >= 0 and steps < 40:
+        tok = doc[i]
+        if "\n" in tok.text or in_quote[i] >= 0:
+            break
+        if i in cues_by_tok and not cues_by_tok[i].according:
+            gap = [t for t in doc[i + 1:last_before + 1] if not t.is_punct]
             if len([t for t in gap if t.lower_ not in ("that", "as", "saying", "reporters", "journalists")]) <= 4:
-                return cue
+                return cues_by_tok[i]
             return None
         if tok.text in ".!?" and steps > 0:
             break
@@ -334,9 +362,9 @@ def _adjacent_cue(doc: Doc, q: QuoteSpan, cues_by_tok: dict[int, _Cue], in_quote
     return None
 
 
-def _is_speechlike(doc: Doc, q: QuoteSpan) -> bool:
+def _is_speechlike(text: str, q: QuoteSpan) -> bool:
     """Long enough, or a full sentence, to be a statement rather than a quoted term."""
-    inner = doc.text[q.start:q.end].strip()
+    inner = text[q.start:q.end].strip()
     words = inner.split()
     if len(words) >= 6:
         return True
@@ -350,23 +378,22 @@ def extract_claims(doc: Doc) -> list[Claim]:
     in_quote = _token_quote_index(doc, quotes)
     cues = _find_cues(doc, in_quote)
     cues_by_tok = {c.token.i: c for c in cues}
+    starts = [t.idx for t in doc]
     claims: list[Claim] = []
     used_quotes: set[int] = set()
 
-    def add(kind: str, start: int, end: int, cue: Optional[_Cue], context: tuple[int, int]) -> None:
-        if kind == "indirect":
-            start, end = _trim(text, start, end)
-        elif kind == "mixed":
-            start, end = _trim_mixed(text, start, end)
-        else:
-            start, end = _trim_direct(text, start, end)
+    def add(kind: str, start: int, end: int, context: tuple[int, int], cue: Optional[_Cue] = None,
+            speaker: Optional[Speaker] = None, medium: Optional[Span] = None) -> Optional[Claim]:
+        trim = {"indirect": _trim, "mixed": _trim_mixed, "direct": _trim_direct}[kind]
+        start, end = trim(text, start, end)
         if end <= start:
-            return
-        claims.append(Claim(text[start:end], start, end, kind=kind,
-                            speaker=cue.speaker if cue else None,
-                            cue=cue.cue_span if cue else None,
-                            medium=cue.medium if cue else None,
-                            context=context))
+            return None
+        if cue is not None:
+            speaker, medium = cue.speaker, cue.medium
+        claim = Claim(text[start:end], start, end, kind=kind, speaker=speaker,
+                      cue=cue.cue_span if cue else None, medium=medium, context=context)
+        claims.append(claim)
+        return claim
 
     # 1. cues with a reported clause: indirect, mixed, or a direct quote as the clause
     for cue in cues:
@@ -384,13 +411,12 @@ def extract_claims(doc: Doc) -> list[Claim]:
                 continue  # the clause is the quote: handled as a direct quote below
             if any(quotes[k].start < cs - 1 or quotes[k].end > ce + 1 for k in inside):
                 continue  # the quote runs past the clause: direct
-            add("mixed", min(cs, q0.outer_start), max(ce, quotes[inside[-1]].outer_end), cue, ctx)
-            used_quotes.update(inside)
+            if add("mixed", min(cs, q0.outer_start), max(ce, quotes[inside[-1]].outer_end), ctx, cue):
+                used_quotes.update(inside)
             continue
-        clause_toks = doc.char_span(cs, ce, alignment_mode="expand")
-        if clause_toks is None or not any(t.pos_ in ("VERB", "AUX") for t in clause_toks):
-            continue
-        add("indirect", cs, ce, cue, ctx)
+        lo, hi = bisect.bisect_left(starts, cs), bisect.bisect_left(starts, ce)
+        if any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi]):
+            add("indirect", cs, ce, ctx, cue)
 
     # 2. direct quotes, attributed by an adjacent cue or by the voice before them
     last_direct: Optional[tuple[Claim, int]] = None  # (claim, paragraph index)
@@ -398,7 +424,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
     for k, q in enumerate(quotes):
         if k in used_quotes:
             continue
-        cue = _adjacent_cue(doc, q, cues_by_tok, in_quote)
+        cue = _adjacent_cue(doc, starts, q, cues_by_tok, in_quote)
         if cue is None:
             for c in cues:
                 if c.content and not c.according and c.speaker is not None:
@@ -407,33 +433,35 @@ def extract_claims(doc: Doc) -> list[Claim]:
                         cue = c
                         break
         para = para_of(q.outer_start)
+        own = (q.outer_start, q.outer_end)
+        claim = None
         if cue is not None and cue.speaker is not None:
             ctx = (min(q.outer_start, cue.cue_span.start, cue.speaker.start),
                    max(q.outer_end, cue.cue_span.end, cue.speaker.end))
-            add("direct", q.start, q.end, cue, ctx)
-        elif cue is None and last_direct is not None and _is_speechlike(doc, q) \
+            claim = add("direct", q.start, q.end, ctx, cue)
+        elif cue is None and last_direct is not None and _is_speechlike(text, q) \
                 and para - last_direct[1] <= 1 and _opens_unit(text, q):
             prev = last_direct[0]
-            qs, qe = _trim_direct(text, q.start, q.end)
-            claims.append(Claim(text[qs:qe], qs, qe, kind="direct",
-                                speaker=prev.speaker, cue=None, medium=prev.medium,
-                                context=(q.outer_start, q.outer_end)))
-        elif _is_speechlike(doc, q) and len(text[q.start:q.end].split()) >= 8:
-            add("direct", q.start, q.end, None, (q.outer_start, q.outer_end))
-        else:
-            continue
-        if claims[-1].speaker is not None:
-            last_direct = (claims[-1], para)
+            claim = add("direct", q.start, q.end, own, speaker=prev.speaker, medium=prev.medium)
+        elif _is_speechlike(text, q) and len(text[q.start:q.end].split()) >= 8:
+            claim = add("direct", q.start, q.end, own)
+        if claim is not None and claim.speaker is not None:
+            last_direct = (claim, para)
     claims.sort(key=lambda c: (c.start, c.end))
     return _resolve_names(doc, claims)
 
 
 def _paragraph_index(text: str):
-    starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-    import bisect
+    """A function: character offset -> index of its paragraph (blank lines do not count)."""
+    starts = [0]
+    pos = text.find("\n")
+    while pos >= 0:
+        if text[pos + 1:pos + 2].strip() or (pos + 1 < len(text) and text[pos + 1] not in "\n \t"):
+            starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
 
-    def para(pos: int) -> int:
-        return bisect.bisect_right(starts, pos) - 1
+    def para(offset: int) -> int:
+        return bisect.bisect_right(starts, offset) - 1
 
     return para
 

@@ -1,0 +1,118 @@
+"""Quote and reported-speech extraction on sentences we wrote (positive and negative)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimx import extract_text
+
+
+def claims_of(nlp, text):
+    doc = extract_text(text, nlp=nlp)
+    return [(c.kind, c.speaker.text if c.speaker else None, c.cue.text if c.cue else None, c.text)
+            for c in doc.claims]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # speaker before, colon
+    ('The mayor, Jane Holt, said: "We will rebuild the bridge by June."',
+     [("direct", "Jane Holt", "said", "We will rebuild the bridge by June.")]),
+    # speaker after, inverted
+    ("\u201cThe harbour is safe again,\u201d said Captain Ian Marsh.",
+     [("direct", "Ian Marsh", "said", "The harbour is safe again")]),
+    # speaker after, pronoun
+    ('"We expected a much bigger crowd today," she said.',
+     [("direct", "she", "said", "We expected a much bigger crowd today")]),
+    # typewriter quotes
+    ("``The talks collapsed at midnight,'' Peter Lang said.",
+     [("direct", "Peter Lang", "said", "The talks collapsed at midnight")]),
+    # told reporters
+    ('Police chief Maria Gomez told reporters: "Nobody was hurt in the fire."',
+     [("direct", "Maria Gomez", "told", "Nobody was hurt in the fire.")]),
+])
+def test_direct(nlp, text, expected):
+    assert claims_of(nlp, text) == expected
+
+
+def test_split_quote_one_speaker(nlp):
+    text = '"It was a long night," said Anna Weber. "But we saved the archive."'
+    got = claims_of(nlp, text)
+    assert [g[1] for g in got] == ["Anna Weber", "Anna Weber"]
+    assert [g[3] for g in got] == ["It was a long night", "But we saved the archive."]
+
+
+def test_split_quote_mid_sentence(nlp):
+    text = '"The water rose quickly," Tom Reed said, "and by noon the road was gone."'
+    got = claims_of(nlp, text)
+    assert [g[1] for g in got] == ["Tom Reed", "Tom Reed"]
+    assert got[1][3] == "and by noon the road was gone."
+
+
+def test_quoted_by_medium(nlp):
+    text = 'Defence Minister Olaf Brandt was quoted by Reuters as saying: "The exercise is purely defensive."'
+    doc = extract_text(text, nlp=nlp)
+    (claim,) = doc.claims
+    assert claim.speaker.text == "Olaf Brandt"
+    assert claim.speaker.role.text == "Defence Minister"
+    assert claim.medium.text == "Reuters"
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", [
+    ("According to the ministry, the first convoy left the port on Monday.",
+     "the ministry", "According to", "the first convoy left the port on Monday"),
+    ("The first convoy left the port on Monday, according to the ministry.",
+     "the ministry", "according to", "The first convoy left the port on Monday"),
+    ("The minister said that the budget would be balanced next year.",
+     "The minister", "said", "that the budget would be balanced next year"),
+    ("The minister said the budget would be balanced next year.",
+     "The minister", "said", "the budget would be balanced next year"),
+    ("The budget will be balanced next year, the minister said.",
+     "the minister", "said", "The budget will be balanced next year"),
+    ("Mr Okoro told the committee that the plant would close in May.",
+     "Okoro", "told", "that the plant would close in May"),
+    ("The company said in a statement that it would appeal the ruling.",
+     "The company", "said", "that it would appeal the ruling"),
+])
+def test_indirect(nlp, text, speaker, cue, content):
+    assert claims_of(nlp, text) == [("indirect", speaker, cue, content)]
+
+
+def test_mixed(nlp):
+    text = 'Opposition leader Karl Berg said the plan was "a list of wishes" and would fail.'
+    (got,) = claims_of(nlp, text)
+    assert got[0] == "mixed" and got[1] == "Karl Berg"
+    assert got[3] == 'the plan was "a list of wishes" and would fail'
+
+
+@pytest.mark.parametrize("text", [
+    'The so-called "peace deal" was circulated last week.',
+    'Critics call the building the "glass box".',
+    'The film "Northern Lights" opens on Friday.',
+    "The bridge was closed for repairs in March.",
+    "Russia is accused of helping the government.",
+    "The countries agreed to develop a joint plan.",
+])
+def test_not_claims(nlp, text):
+    assert claims_of(nlp, text) == []
+
+
+def test_role_apart_from_name(nlp):
+    doc = extract_text('Russian President Vladimir Putin said: "The task is done."', nlp=nlp)
+    sp = doc.claims[0].speaker
+    assert (sp.text, sp.role.text) == ("Vladimir Putin", "Russian President")
+
+
+def test_surname_and_pronoun_resolve_to_full_name(nlp):
+    text = ('Fire chief Luis Moreno said the blaze was under control.\n'
+            '"We were lucky with the wind," Moreno said.\n'
+            '"It could have been much worse," he said.')
+    doc = extract_text(text, nlp=nlp)
+    assert [c.speaker.name for c in doc.claims] == ["Luis Moreno"] * 3
+    assert [c.speaker.text for c in doc.claims] == ["Luis Moreno", "Moreno", "he"]
+
+
+def test_next_paragraph_quote_continues_voice(nlp):
+    text = ('"We have never seen floods like this," said farmer Ruth Allen.\n\n'
+            '"Half of the barley is under water and the rest will rot within a week."')
+    doc = extract_text(text, nlp=nlp)
+    assert [c.speaker.text for c in doc.claims] == ["Ruth Allen", "Ruth Allen"]
