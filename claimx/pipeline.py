@@ -7,6 +7,7 @@ many inputs through one ``nlp.pipe``.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import replace
 from typing import Iterable, Iterator, Optional, Union
@@ -74,8 +75,9 @@ def check_published(value: Optional[str]) -> Optional[str]:
                          "e.g. --published 2016-03-16") from None
 
 
-def _chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+def _chunks(text: str, size: Optional[int] = None) -> list[tuple[int, str]]:
     """Split ``text`` at paragraph (else line, else space) boundaries into pieces of at most ``size``."""
+    size = size or CHUNK_CHARS
     if len(text) <= size:
         return [(0, text)]
     out = []
@@ -94,39 +96,41 @@ def _chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     return out
 
 
-def _sentence_bounds(doc) -> list[tuple[int, int]]:
-    return [(s.start_char, s.end_char) for s in doc.sents]
-
-
-def _expand(text: str, bounds: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+def _context(text: str, sent_starts: list[int], sent_ends: list[int], start: int, end: int) -> tuple[int, int]:
     """Grow [start, end) to whole sentences, but never past the paragraphs it touches."""
-    s, e = start, end
-    for bs, be in bounds:
-        if be > start and bs < end:
-            s, e = min(s, bs), max(e, be)
+    first = max(0, bisect.bisect_right(sent_starts, start) - 1)
+    last = max(first, bisect.bisect_left(sent_ends, end))
+    s = min(start, sent_starts[first]) if sent_starts else start
+    e = max(end, sent_ends[min(last, len(sent_ends) - 1)]) if sent_ends else end
     para_start = text.rfind("\n", 0, start) + 1
     para_end = text.find("\n", end)
     para_end = len(text) if para_end < 0 else para_end
     return max(s, para_start), min(e, para_end)
 
 
-def _assemble(item: TextInput, cleaned: Cleaned, docs: list[tuple[int, object]],
-              published: Optional[str]) -> Document:
+def _chunk_records(doc, offset: int, cleaned: Cleaned) -> tuple[list[Claim], list[DateMention], list[Place]]:
+    """The records of one chunk's Doc, with offsets mapped into the original text."""
     original = cleaned.original
-    claims: list[Claim] = []
-    dates: list[DateMention] = []
-    places: list[Place] = []
-    for offset, doc in docs:
-        def to_orig(s: int, e: int, _o: int = offset) -> tuple[int, int]:
-            return cleaned.offsets.span(s + _o, e + _o)
 
-        bounds = _sentence_bounds(doc)
-        doc_text = doc.text
-        for c in doc._.claimx_claims or ():
-            ctx = _expand(doc_text, bounds, *(c.context if c.context[1] > c.context[0] else (c.start, c.end)))
-            claims.append(map_span(replace(c, context=ctx), to_orig, original))
-        dates.extend(map_span(d, to_orig, original) for d in doc._.claimx_dates or ())
-        places.extend(map_span(p, to_orig, original) for p in doc._.claimx_places or ())
+    def to_orig(s: int, e: int) -> tuple[int, int]:
+        return cleaned.offsets.span(s + offset, e + offset)
+
+    text = doc.text
+    sents = list(doc.sents)
+    starts = [s.start_char for s in sents]
+    ends = [s.end_char for s in sents]
+    claims = []
+    for c in doc._.claimx_claims or ():
+        ctx = _context(text, starts, ends, *(c.context if c.context[1] > c.context[0] else (c.start, c.end)))
+        claims.append(map_span(replace(c, context=ctx), to_orig, original))
+    dates = [map_span(d, to_orig, original) for d in doc._.claimx_dates or ()]
+    places = [map_span(p, to_orig, original) for p in doc._.claimx_places or ()]
+    return claims, dates, places
+
+
+def _document(item: TextInput, cleaned: Cleaned, published: Optional[str], claims: list[Claim],
+              dates: list[DateMention], places: list[Place]) -> Document:
+    """Number the records and link each claim to the dates and places in its sentences."""
     dates = [replace(d, id=f"d{i}") for i, d in enumerate(dates, 1)]
     places = [replace(p, id=f"p{i}") for i, p in enumerate(places, 1)]
     final = []
@@ -139,7 +143,7 @@ def _assemble(item: TextInput, cleaned: Cleaned, docs: list[tuple[int, object]],
     return Document(source=item.source, published=published, claims=tuple(final),
                     dates=tuple(dates), locations=tuple(places), boilerplate=cleaned.dropped,
                     id=item.id, published_source="option" if published else None,
-                    text=original)
+                    text=cleaned.original)
 
 
 def extract_many(items: Iterable[Union[TextInput, InputError]], nlp=None, published: Optional[str] = None,
@@ -167,16 +171,17 @@ def extract_many(items: Iterable[Union[TextInput, InputError]], nlp=None, publis
                 doc._.claimx_published = pub
                 yield doc, (item, cleaned, pub, offset, n == len(chunks) - 1)
 
-    pending: list[tuple[int, object]] = []
+    acc: tuple[list, list, list] = ([], [], [])
     for doc, (item, cleaned, pub, offset, last) in nlp.pipe(prepared(), as_tuples=True,
                                                             batch_size=batch_size):
         if isinstance(item, InputError):
             yield item
             continue
-        pending.append((offset, doc))
+        for bucket, records in zip(acc, _chunk_records(doc, offset, cleaned)):
+            bucket.extend(records)
         if last:
-            yield _assemble(item, cleaned, pending, pub)
-            pending = []
+            yield _document(item, cleaned, pub, *acc)
+            acc = ([], [], [])
 
 
 def read_inputs(paths: Iterable[str], encoding: str = "utf-8") -> Iterator[Union[TextInput, InputError]]:
