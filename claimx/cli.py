@@ -33,6 +33,12 @@ class Format(str, Enum):
     jsonl = "jsonl"
 
 
+class InputFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    jsonl = "jsonl"
+
+
 def _error(message: str) -> None:
     sys.stderr.write(f"claimx: error: {message}\n")
     sys.stderr.flush()
@@ -63,6 +69,10 @@ def extract(
     keep_boilerplate: Annotated[bool, typer.Option("--keep-boilerplate", help="Do not remove boilerplate lines.")] = False,
     boilerplate_rules: Annotated[Optional[str], typer.Option("--boilerplate-rules", help="Extra boilerplate rules file (NAME<TAB>MATCH<TAB>PATTERN per line).")] = None,
     encoding: Annotated[str, typer.Option(help="Text encoding of the inputs.")] = "utf-8",
+    input_format: Annotated[InputFormat, typer.Option("--input-format", help="auto: *.jsonl/*.ndjson files are JSON Lines, others plain text.")] = InputFormat.auto,
+    text_key: Annotated[str, typer.Option(help="JSON Lines: key of the article text.")] = "text",
+    id_key: Annotated[str, typer.Option(help="JSON Lines: key of the record id.")] = "id",
+    published_key: Annotated[Optional[str], typer.Option(help="JSON Lines: key of each record's publication date (--published is the fallback).")] = None,
 ) -> None:
     """Extract claims, dates and places from news articles.
 
@@ -71,6 +81,7 @@ def extract(
     """
     from .clean import load_rules
     from .io import write_atomic
+    from .io import JsonlKeys
     from .pipeline import check_published, extract_many, load_nlp, read_inputs
     from .render import RENDERERS, RenderOptions
 
@@ -80,7 +91,9 @@ def extract(
         nlp = load_nlp(model)
         docs = []
         failed = 0
-        for result in extract_many(read_inputs(paths, encoding), nlp=nlp, published=published,
+        keys = JsonlKeys(text=text_key, id=id_key, published=published_key)
+        inputs = read_inputs(paths, encoding, input_format.value, keys)
+        for result in extract_many(inputs, nlp=nlp, published=published,
                                    rules=rules, keep_boilerplate=keep_boilerplate):
             if isinstance(result, InputError):
                 failed += 1
@@ -104,6 +117,44 @@ def extract(
         raise typer.Exit(exc.exit_code)
     if failed:
         raise typer.Exit(EXIT_INPUT)
+
+
+@app.command("eval")
+def evaluate(
+    gold: Annotated[str, typer.Argument(help="Gold JSON Lines file (the format of shared/eval).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the metrics as JSON.")] = False,
+    show_errors: Annotated[int, typer.Option("--show-errors", help="List this many misses, false alarms and wrong speakers.")] = 0,
+    system_out: Annotated[Optional[str], typer.Option("--save-output", help="Also write claimx's JSON Lines output for the gold texts to this file.")] = None,
+    model: Annotated[Optional[str], typer.Option(help="spaCy model to load.")] = None,
+) -> None:
+    """Run extraction over a gold file and print quote, speaker, date and place metrics.
+
+    The publication date of each record is its "dct" field.
+    """
+    import json
+
+    from .evaluate import read_gold, score
+    from .io import TextInput, write_atomic
+    from .pipeline import extract_many, load_nlp
+    from .render import render_errors, render_scores, to_json
+
+    try:
+        records = read_gold(gold)
+        nlp = load_nlp(model)
+        items = [TextInput(gold, r["text"], id=r["id"], published=r.get("dct") or None) for r in records]
+        docs = [d for d in extract_many(items, nlp=nlp) if not isinstance(d, InputError)]
+        if system_out:
+            write_atomic(system_out, "".join(to_json(d) + "\n" for d in docs), inputs=(gold,))
+        result, misses = score(records, [d.to_dict() for d in docs])
+    except ClaimxError as exc:
+        _error(str(exc))
+        raise typer.Exit(exc.exit_code)
+    if as_json:
+        sys.stdout.write(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    else:
+        render_scores(result, sys.stdout, title=gold)
+    if show_errors:
+        render_errors(misses, sys.stderr if as_json else sys.stdout, show_errors)
 
 
 @app.command()

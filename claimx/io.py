@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Optional
+from typing import BinaryIO, Iterator, Optional, Union
 
 from .errors import InputError, OutputError
 
@@ -23,6 +24,7 @@ class TextInput:
     text: str
     id: Optional[str] = None
     published: Optional[str] = None
+    line: Optional[int] = None  # line number in a JSON Lines file
 
 
 def decode_bytes(data: bytes, source: str, encoding: str = "utf-8") -> str:
@@ -83,6 +85,96 @@ def read_path(path: str, encoding: str = "utf-8", limit: int = MAX_INPUT_BYTES) 
     except OSError as exc:
         raise InputError(path, f"cannot read ({exc.strerror or exc})") from None
     return TextInput(path, decode_bytes(data, path, encoding))
+
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
+
+
+@dataclass(frozen=True)
+class JsonlKeys:
+    """Which keys of a JSON Lines record hold the text, the id and the publication date."""
+
+    text: str = "text"
+    id: str = "id"
+    published: Optional[str] = None
+
+
+def is_jsonl(path: str, input_format: str = "auto") -> bool:
+    """Whether ``path`` is read as JSON Lines (by ``input_format`` or by its suffix)."""
+    if input_format != "auto":
+        return input_format == "jsonl"
+    return path != "-" and path.lower().endswith(JSONL_SUFFIXES)
+
+
+def parse_jsonl_line(line: str, source: str, number: int, keys: JsonlKeys) -> Optional[TextInput]:
+    """One JSON Lines record as a :class:`TextInput` (None for a blank line).
+
+    Raises:
+        InputError: the line is not a JSON object, lacks the text key, or its text is empty.
+    """
+    if not line.strip():
+        return None
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(source, f"invalid JSON ({exc.msg} at column {exc.colno})", number) from None
+    if not isinstance(record, dict):
+        raise InputError(source, f"a record must be a JSON object, not {type(record).__name__}", number)
+    text = record.get(keys.text)
+    if not isinstance(text, str):
+        found = ", ".join(sorted(map(str, record))[:8]) or "none"
+        raise InputError(source, f"no text under key {keys.text!r} (keys: {found}); use --text-key", number)
+    if not text.strip():
+        raise InputError(source, "empty text", number)
+    rid = record.get(keys.id)
+    if rid is None:
+        rid = f"{source}:{number}"
+    elif not isinstance(rid, (str, int)):
+        rid = json.dumps(rid, ensure_ascii=False)
+    published = record.get(keys.published) if keys.published else None
+    if published is not None and not isinstance(published, str):
+        raise InputError(source, f"publication date under {keys.published!r} must be a string", number)
+    return TextInput(source, text, id=rid, published=published or None, line=number)
+
+
+def read_jsonl(path: str, keys: JsonlKeys, encoding: str = "utf-8",
+               limit: int = MAX_INPUT_BYTES) -> Iterator[Union[TextInput, InputError]]:
+    """Records of a JSON Lines file (``-`` = stdin), streamed; a bad line yields its error."""
+    try:
+        fh = sys.stdin.buffer if path == "-" else open(path, "rb")
+    except FileNotFoundError:
+        yield InputError(path, "no such file")
+        return
+    except IsADirectoryError:
+        yield InputError(path, "is a folder; pass the files in it")
+        return
+    except OSError as exc:
+        yield InputError(path, f"cannot read ({exc.strerror or exc})")
+        return
+    try:
+        empty = True
+        for number, raw in enumerate(fh, 1):
+            if len(raw) > limit:
+                yield InputError(path, f"line longer than {limit // (1024 * 1024)} MB", number)
+                continue
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else encoding)
+            except (UnicodeDecodeError, LookupError):
+                yield InputError(path, f"not valid {encoding}; JSON Lines must be UTF-8", number)
+                continue
+            try:
+                item = parse_jsonl_line(line, path, number, keys)
+            except InputError as exc:
+                yield exc
+                continue
+            if item is not None:
+                empty = False
+                yield item
+        if empty:
+            yield InputError(path, "empty input (no JSON Lines records)")
+    finally:
+        if fh is not sys.stdin.buffer:
+            fh.close()
 
 
 def write_atomic(path: str, data: str, inputs: tuple[str, ...] = ()) -> None:

