@@ -44,6 +44,9 @@ class _Cue:
     content: Optional[tuple[int, int]]  # clause the cue reports (char offsets)
     cue_span: Span
     according: bool = False
+    # a parenthetical cue ("S1, he says, S2") reports a second clause too
+    content2: Optional[tuple[int, int]] = None
+    weak_subject: bool = False  # "it", "you", relative or addressee subjects: no indirect claim
 
 
 def _tok_span(doc: Doc, first: Token, last: Token) -> Span:
@@ -234,6 +237,7 @@ def _clause_span(tok: Token, exclude: Token) -> Optional[tuple[int, int]]:
 def _find_cues(doc: Doc, in_quote: list[int]) -> list[_Cue]:
     indirect_verbs, all_verbs = _lexicon()
     cues: list[_Cue] = []
+    starts = [t.idx for t in doc]
     for tok in doc:
         if in_quote[tok.i] >= 0:
             continue
@@ -261,21 +265,76 @@ def _find_cues(doc: Doc, in_quote: list[int]) -> list[_Cue]:
         if tok.lemma_ == "point" and not any(c.lower_ == "out" for c in tok.children):
             continue
         speaker, medium = _speaker_for(tok)
-        content = None
-        if tok.lemma_.lower() in indirect_verbs:
-            for c in tok.children:
-                if c.dep_ in _CLAUSE_DEPS:
-                    content = _clause_span(c, tok)
-                    if content:
-                        # include a complementiser "that" placed before the clause
-                        first = c.left_edge
-                        if first.i > 0 and doc[first.i - 1].lower_ == "that" and doc[first.i - 1].head == c:
-                            content = (doc[first.i - 1].idx, content[1])
-                        break
-        if content is None and tok.lemma_.lower() in indirect_verbs:
-            content = _statement_clause(tok) or _preceding_clause(tok)
-        cues.append(_Cue(tok, speaker, medium, content, _tok_span(doc, tok, tok)))
+        content = content2 = None
+        reports = tok.lemma_.lower() in indirect_verbs and _asserts(tok)
+        if reports:
+            clauses = [c for c in tok.children if c.dep_ in _CLAUSE_DEPS]
+            # "OTTAWA — X says S": take the biggest clause, not a stray dateline
+            clauses.sort(key=lambda c: c.right_edge.i - c.left_edge.i, reverse=True)
+            for c in clauses[:1]:
+                content = _clause_span(c, tok)
+                first = c.left_edge
+                if content and first.i > 0 and doc[first.i - 1].lower_ == "that" and doc[first.i - 1].head == c:
+                    content = (doc[first.i - 1].idx, content[1])
+            if content is None:
+                content = _statement_clause(tok)
+            if content is None:
+                parts = _parenthetical(tok)
+                if parts:
+                    content, content2 = parts
+            if content is None:
+                content = _preceding_clause(tok)
+            if content is not None and _question_clause(doc, starts, content):
+                content = content2 = None
+        weak = speaker is None or speaker.text.lower() in _WEAK_SUBJECTS
+        cues.append(_Cue(tok, speaker, medium, content, _tok_span(doc, tok, tok),
+                         content2=content2, weak_subject=weak))
     return cues
+
+
+_WEAK_SUBJECTS = {"it", "this", "that", "you", "who", "which", "what", "there"}
+_QUESTION_WORDS = {"if", "whether", "what", "why", "how", "when", "where", "who", "which", "whom"}
+
+
+def _asserts(verb: Token) -> bool:
+    """An affirmative, active use of a cue: not "did not say", not "was told", not "asked if"."""
+    for c in verb.children:
+        if c.dep_ == "neg":
+            return False
+        if c.dep_ in ("auxpass", "nsubjpass") and verb.lemma_ not in ("quote",):
+            return False
+    return True
+
+
+def _question_clause(doc: Doc, starts: list[int], content: tuple[int, int]) -> bool:
+    """An indirect question ("asked if ...", "won't say what ...") reports no claim."""
+    i = bisect.bisect_left(starts, content[0])
+    return i < len(doc) and doc[i].lower_ in _QUESTION_WORDS
+
+
+def _parenthetical(verb: Token) -> Optional[tuple[tuple[int, int], Optional[tuple[int, int]]]]:
+    """ "S1, he says, S2": the cue sits between commas inside its sentence; both sides are claims."""
+    subj = _subject(verb)
+    if subj is None or subj.i > verb.i:
+        return None
+    doc = verb.doc
+    left = subj.left_edge.i
+    right = verb.i
+    while right + 1 < len(doc) and doc[right + 1].dep_ in ("advmod", "prt") and doc[right + 1].head == verb:
+        right += 1
+    if left == 0 or right + 1 >= len(doc) or doc[left - 1].text != "," or doc[right + 1].text != ",":
+        return None
+    sent = verb.sent
+    before = [t for t in doc[sent.start:left - 1] if not t.is_punct]
+    after_start = right + 2
+    after = [t for t in doc[after_start:sent.end] if not t.is_punct]
+    if len(before) < 2:
+        return None
+    first_piece = (doc[sent.start].idx, doc[left - 1].idx)
+    if len(after) < 2 or after[0].tag_ == "VBG":
+        return first_piece, None  # "S, he said, adding ..." reports S only
+    last = doc[sent.end - 1]
+    return first_piece, (doc[after_start].idx, last.idx + len(last.text))
 
 
 def _preceding_clause(verb: Token) -> Optional[tuple[int, int]]:
@@ -396,10 +455,10 @@ def extract_claims(doc: Doc) -> list[Claim]:
         return claim
 
     # 1. cues with a reported clause: indirect, mixed, or a direct quote as the clause
-    for cue in cues:
-        if cue.content is None or cue.speaker is None:
+    for cue, (cs, ce) in [(c, part) for c in cues for part in (c.content, c.content2) if part]:
+        if cue.speaker is None or cue.weak_subject:
             continue
-        cs, ce = _trim(text, *cue.content)
+        cs, ce = _trim(text, cs, ce)
         if ce - cs < 8:
             continue
         inside = [k for k, q in enumerate(quotes) if q.start < ce and q.end > cs]
