@@ -191,30 +191,49 @@ def _agent(verb: Token) -> Optional[Span]:
     return None
 
 
-def _speaker_for(verb: Token) -> tuple[Optional[Speaker], Optional[Span]]:
-    """(speaker, medium) of a cue verb."""
+def _speaker_for(verb: Token, in_quote: list[int]) -> tuple[Optional[Speaker], Optional[Span]]:
+    """(speaker, medium) of a cue verb; a subject inside a quotation never speaks."""
     doc = verb.doc
     subj = _subject(verb)
-    if subj is not None and subj.dep_ == "nsubjpass" and verb.lemma_ in ("say", "quote", "report"):
-        subj = None if verb.lemma_ != "quote" else subj
+    if subj is not None and subj.dep_ == "nsubjpass" and verb.lemma_ != "quote":
+        subj = None
+    if subj is not None and in_quote[subj.i] >= 0:
+        subj = None
+    if subj is not None and subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+        # "voters who say ...": the mention is "who", the antecedent names it
+        antecedent = _make_speaker(doc, verb.head)
+        mention = _make_speaker(doc, subj)
+        if mention is not None and antecedent is not None:
+            return replace(mention, name=antecedent.text), None
     if subj is not None:
         medium = _agent(verb) if verb.lemma_ == "quote" else None
         return _make_speaker(doc, subj), medium
-    # "X was quoted by Y as saying": climb from "saying" to "quoted"
+    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN") and in_quote[verb.head.i] < 0:
+        return _make_speaker(doc, verb.head), None  # "footage of Clinton asking, ..."
+    # "X was quoted by Y as saying", "X added, saying": climb to the verb that has the subject
     t = verb
     for _ in range(3):
-        if t.head is t:
+        if t.head is t or t.dep_ not in ("pcomp", "prep", "advcl", "xcomp", "conj"):
             break
         t = t.head
         if t.pos_ in ("VERB", "AUX"):
             s = _subject(t)
-            if s is not None:
+            if s is not None and in_quote[s.i] < 0 and s.dep_ != "nsubjpass" or (s is not None and t.lemma_ == "quote"):
                 return _make_speaker(doc, s), _agent(t)
             break
+    # the parse missed the subject: a name just before the verb ("…," Chief Jordan said)
+    prev = verb.i - 1
+    while prev >= 0 and doc[prev].dep_ in ("aux", "advmod", "neg") and in_quote[prev] < 0:
+        prev -= 1
+    if prev >= 0 and in_quote[prev] < 0 and doc[prev].pos_ in ("PROPN", "PRON", "NOUN") \
+            and doc[prev].ent_type_ not in ("DATE", "TIME"):
+        return _make_speaker(doc, doc[prev]), None
     # inverted or unparsed "…," said X: the noun right after the verb
     nxt = verb.i + 1
     while nxt < len(doc) and doc[nxt].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "PRON") and nxt - verb.i <= 6:
         tok = doc[nxt]
+        if in_quote[nxt] >= 0 or tok.ent_type_ in ("DATE", "TIME"):
+            break
         if tok.pos_ in ("PROPN", "NOUN", "PRON"):
             head = tok
             while head.head.i > head.i and head.dep_ in ("compound", "amod", "det", "flat"):
@@ -264,7 +283,7 @@ def _find_cues(doc: Doc, in_quote: list[int]) -> list[_Cue]:
             continue
         if tok.lemma_ == "point" and not any(c.lower_ == "out" for c in tok.children):
             continue
-        speaker, medium = _speaker_for(tok)
+        speaker, medium = _speaker_for(tok, in_quote)
         content = content2 = None
         reports = tok.lemma_.lower() in indirect_verbs and _asserts(tok)
         if reports:
@@ -543,7 +562,7 @@ def _resolve_names(doc: Doc, claims: list[Claim]) -> list[Claim]:
             out.append(c)
             continue
         earlier = [name for pos, name in persons if pos <= sp.start]
-        name = sp.text
+        name = sp.name or sp.text
         low = sp.text.lower()
         if low in ("he", "she") and earlier:
             name = earlier[-1]
