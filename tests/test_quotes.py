@@ -84,9 +84,19 @@ def test_mixed(nlp):
     assert got[3] == 'the plan was "a list of wishes" and would fail'
 
 
+@pytest.mark.parametrize("text, speaker, content", [
+    ('Critics call the building the "glass box".', "Critics", 'the building the "glass box"'),
+    ('The senator called the bill "a betrayal of working families" on Monday.', "The senator",
+     'the bill "a betrayal of working families"'),
+    ('Trump urged his supporters to "go out and vote" next week.', "Trump", 'his supporters to "go out and vote" next week'),
+])
+def test_mixed_characterizing(nlp, text, speaker, content):
+    assert claims_of(nlp, text) == [("mixed", speaker, claims_of(nlp, text)[0][2], content)]
+
+
 @pytest.mark.parametrize("text", [
     'The so-called "peace deal" was circulated last week.',
-    'Critics call the building the "glass box".',
+    'The building is known locally as the "glass box".',
     'The film "Northern Lights" opens on Friday.',
     "The bridge was closed for repairs in March.",
     "Russia is accused of helping the government.",

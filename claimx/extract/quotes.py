@@ -36,6 +36,12 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     return sections["verbs"], sections["verbs"] | sections["direct-only"]
 
 
+@lru_cache(maxsize=1)
+def _characterizing() -> frozenset[str]:
+    sections = read_sections("cues.txt")
+    return sections["characterize"] | sections["verbs"]
+
+
 @dataclass
 class _Cue:
     token: Token
@@ -496,6 +502,24 @@ def extract_claims(doc: Doc) -> list[Claim]:
         if any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi]):
             add("indirect", cs, ce, ctx, cue)
 
+    # 1b. a quoted fragment in the object of a characterising verb: "X called Y 'Z'"
+    for k, q in enumerate(quotes):
+        if k in used_quotes or _is_utterance(text, q) or _scare_quote(text, q):
+            continue
+        found = _characterizing_verb(doc, starts, q, in_quote)
+        if found is None:
+            continue
+        verb, first, last = found
+        speaker, medium = _speaker_for(verb, in_quote)
+        if speaker is None or speaker.text.lower() in _WEAK_SUBJECTS:
+            continue
+        end = max(q.outer_end, last.idx + len(last.text))
+        cue_span = _tok_span(doc, verb, verb)
+        ctx = (min(speaker.start, cue_span.start), end)
+        if add("mixed", first.idx, end, ctx, speaker=speaker, medium=medium) is not None:
+            claims[-1] = replace(claims[-1], cue=cue_span)
+            used_quotes.update(j for j, other in enumerate(quotes) if first.idx <= other.start and other.end <= end)
+
     # 2. direct quotes, attributed by an adjacent cue or by the voice before them
     last_direct: Optional[tuple[Claim, int]] = None  # (claim, paragraph index)
     para_of = _paragraph_index(text)
@@ -527,6 +551,56 @@ def extract_claims(doc: Doc) -> list[Claim]:
             last_direct = (claim, para)
     claims.sort(key=lambda c: (c.start, c.end))
     return _resolve_names(doc, claims)
+
+
+def _scare_quote(text: str, q: QuoteSpan) -> bool:
+    """A term in quotes flagged as such: the so-called "peace deal", the word "fraud"."""
+    before = text[max(0, q.outer_start - 20):q.outer_start].lower().rstrip()
+    return before.endswith(("so-called", "so called", "the word", "the term", "the phrase"))
+
+
+def _is_utterance(text: str, q: QuoteSpan) -> bool:
+    """A quote that is a statement of its own: it opens a sentence or ends with . ! ? or a comma."""
+    inner = text[q.start:q.end].rstrip()
+    j = q.outer_start - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    after_colon = j >= 0 and text[j] == ":"
+    # '"A," she said, "and B."': the second part of a split quote
+    resumed = j >= 0 and text[j] == "," and inner[-1:] in ".!?,"
+    return _opens_unit(text, q) or after_colon or resumed or (inner[-1:] in ".,!?" and inner[:1].isupper())
+
+
+def _characterizing_verb(doc: Doc, starts: list[int], q: QuoteSpan, in_quote: list[int]):
+    """(verb, first, last) when the quote sits in the object of a characterising verb.
+
+    ``first``..``last`` are the tokens from the verb's first right dependent to the end of
+    the dependent that holds the quote.
+    """
+    i = bisect.bisect_left(starts, q.start)
+    if i >= len(doc):
+        return None
+    tok = doc[i]
+    lexicon = _characterizing()
+    for _ in range(8):
+        head = tok.head
+        if head is tok or in_quote[head.i] >= 0 and head.i != tok.i:
+            if head is tok:
+                return None
+        tok = head
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon and tok.i < i and _asserts(tok):
+            break
+    else:
+        return None
+    if not (tok.pos_ == "VERB" and tok.lemma_.lower() in lexicon and tok.i < i):
+        return None
+    verb = tok
+    right = [c for c in verb.children if c.i > verb.i and not c.is_punct]
+    holder = next((c for c in right if c.left_edge.idx <= q.start < c.right_edge.idx + len(c.right_edge.text)), None)
+    if holder is None or not right:
+        return None
+    first = right[0].left_edge
+    return verb, first, holder.right_edge
 
 
 def _paragraph_index(text: str):
