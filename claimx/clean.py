@@ -22,7 +22,7 @@ from .resources import read_lines, read_sections
 _SPACE_MAP = {0x00A0: " ", 0x2007: " ", 0x202F: " ", 0x200B: " ", 0xFEFF: " ", 0x2028: "\n", 0x2029: "\n"}
 _QUOTE_CHARS = frozenset('"“”„«»`')
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
-_MATCH_KINDS = ("line", "prefix", "contains", "credit")
+_MATCH_KINDS = ("line", "prefix", "contains", "credit", "label")
 
 
 def normalise(text: str) -> str:
@@ -54,6 +54,13 @@ class RuleSet:
     """Boilerplate patterns grouped by how they match."""
 
     rules: tuple[Rule, ...]
+
+    def match_label(self, squashed: str) -> Optional[str]:
+        """A link label such as "READ MORE: ..." that starts the line."""
+        for r in self.rules:
+            if r.match == "label" and squashed.startswith(r.pattern + ":"):
+                return r.name
+        return None
 
     def match_line(self, squashed: str) -> Optional[str]:
         for r in self.rules:
@@ -184,6 +191,9 @@ def _classify(line: str, rules: RuleSet) -> Optional[str]:
     squashed = _squash(line)
     if not squashed:
         return None
+    label = rules.match_label(squashed)
+    if label:
+        return label  # a link to another story: never part of this one, whatever it says
     words = _words(line)
     if _vetoed(line, words):
         return None

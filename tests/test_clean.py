@@ -104,3 +104,18 @@ def test_user_rules_file_is_validated(tmp_path, content, message):
     with pytest.raises(UsageError, match=message) as exc:
         load_rules(str(path))
     assert f"{path}:1" in str(exc.value)
+
+
+@pytest.mark.parametrize("line", [
+    "READ MORE: Federal budget won't be balanced until 2040, Finance Department says",
+    "WATCH: Sanders says talks are ongoing",
+    "Related: \"We will not back down,\" mayor says",
+])
+def test_links_to_other_stories_are_dropped_despite_vetoes(line):
+    text = f"A real sentence about the news.\n{line}\nAnother real sentence here."
+    assert [(d.text, d.rule) for d in clean(text).dropped] == [(line, "related-link")]
+
+
+def test_label_needs_the_colon():
+    text = "Watch the skies tonight, the astronomer said.\nMore rain is expected on Friday."
+    assert clean(text).dropped == ()

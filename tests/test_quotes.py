@@ -126,3 +126,16 @@ def test_next_paragraph_quote_continues_voice(nlp):
             '"Half of the barley is under water and the rest will rot within a week."')
     doc = extract_text(text, nlp=nlp)
     assert [c.speaker.text for c in doc.claims] == ["Ruth Allen", "Ruth Allen"]
+
+
+def test_photo_caption_is_not_a_claim(nlp):
+    text = ("Golden said she looked for the co-worker for months. (Steve Lawrence/CBC)\n"
+            "Golden said the search had taken a toll on the family.")
+    doc = extract_text(text, nlp=nlp)
+    assert [c.text for c in doc.claims] == ["the search had taken a toll on the family"]
+
+
+def test_verb_between_term_and_cue_blocks_attribution(nlp):
+    assert claims_of(nlp, 'A "renoviction" is when a landlord tells a tenant to leave.') == []
+    assert claims_of(nlp, 'He told NBC\'s "Today" show that he was not disrespectful.') == [
+        ("indirect", "He", "told", "that he was not disrespectful")]

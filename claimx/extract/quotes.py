@@ -424,8 +424,8 @@ def _adjacent_cue(doc: Doc, starts: list[int], q: QuoteSpan, cues_by_tok: dict[i
             break
         if i in cues_by_tok and not cues_by_tok[i].according:
             return cues_by_tok[i]
-        if tok.text in ".!?" and n > 0:
-            break
+        if tok.text in ".!?" and n > 0 or tok.pos_ in ("VERB", "AUX"):
+            break  # '"glass box" is what critics said': another verb comes first
     # left side: the closest cue before the quote in the same paragraph
     last_before = bisect.bisect_left(starts, q.outer_start) - 1
     i = last_before
@@ -436,7 +436,8 @@ def _adjacent_cue(doc: Doc, starts: list[int], q: QuoteSpan, cues_by_tok: dict[i
             break
         if i in cues_by_tok and not cues_by_tok[i].according:
             gap = [t for t in doc[i + 1:last_before + 1] if not t.is_punct]
-            if len([t for t in gap if t.lower_ not in ("that", "as", "saying", "reporters", "journalists")]) <= 4:
+            content = [t for t in gap if t.lower_ not in ("that", "as", "saying", "reporters", "journalists")]
+            if len(content) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in content):
                 return cues_by_tok[i]
             return None
         if tok.text in ".!?" and steps > 0:
@@ -549,8 +550,30 @@ def extract_claims(doc: Doc) -> list[Claim]:
             claim = add("direct", q.start, q.end, own)
         if claim is not None and claim.speaker is not None:
             last_direct = (claim, para)
+    captions = _caption_lines(text)
+    if captions:
+        claims = [c for c in claims if not any(a <= c.start < b for a, b in captions)]
     claims.sort(key=lambda c: (c.start, c.end))
     return _resolve_names(doc, claims)
+
+
+_CREDIT_WORDS = ("photo", "image", "picture", "credit", "file photo", "getty", "reuters", "ap photo")
+
+
+def _caption_lines(text: str) -> list[tuple[int, int]]:
+    """Lines that end with a photo credit such as "(Steve Lawrence/CBC)": captions, not claims."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        stripped = line.rstrip()
+        if stripped.endswith(")"):
+            open_at = stripped.rfind("(")
+            inner = stripped[open_at + 1:-1] if open_at >= 0 else ""
+            if 0 < len(inner) <= 80 and ("/" in inner or inner.lower().startswith(_CREDIT_WORDS)):
+                out.append((pos, end))
+        pos = end + 1
+    return out
 
 
 def _scare_quote(text: str, q: QuoteSpan) -> bool:
