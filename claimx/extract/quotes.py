@@ -576,10 +576,20 @@ def _caption_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_WORK_NOUNS = ("show", "program", "programme", "film", "movie", "book", "series", "column", "song",
+               "album", "podcast", "documentary", "newspaper", "magazine", "play", "novel", "episode")
+
+
 def _scare_quote(text: str, q: QuoteSpan) -> bool:
-    """A term in quotes flagged as such: the so-called "peace deal", the word "fraud"."""
+    """A quoted term, not speech: the so-called "peace deal", the word "fraud", NBC's "Today" show."""
     before = text[max(0, q.outer_start - 20):q.outer_start].lower().rstrip()
-    return before.endswith(("so-called", "so called", "the word", "the term", "the phrase"))
+    if before.endswith(("so-called", "so called", "the word", "the term", "the phrase")):
+        return True
+    words = text[q.start:q.end].split()
+    if 0 < len(words) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        after = text[q.outer_end:q.outer_end + 15].lower().split()
+        return bool(after) and after[0].strip(",.") in _WORK_NOUNS
+    return False
 
 
 def _is_utterance(text: str, q: QuoteSpan) -> bool:
