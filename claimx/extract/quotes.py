@@ -381,17 +381,15 @@ def _preceding_clause(verb: Token) -> Optional[tuple[int, int]]:
 
 
 def _statement_clause(verb: Token) -> Optional[tuple[int, int]]:
-    """The "that" clause of "said in a statement that S" (attached to the noun by the parser)."""
-    for prep in verb.children:
-        if prep.dep_ != "prep":
-            continue
-        for pobj in prep.children:
-            if pobj.dep_ != "pobj":
-                continue
-            for clause in pobj.children:
-                if clause.dep_ in ("acl", "ccomp") and any(
-                        c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
-                    return clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
+    """The "that" clause the parser hung on a noun: "said in a statement that S",
+    "told the committee that S"."""
+    nouns = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    nouns += [p for prep in verb.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"]
+    for noun in nouns:
+        for clause in noun.children:
+            if clause.dep_ in ("acl", "ccomp", "relcl") and any(
+                    c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+                return clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
     return None
 
 
@@ -480,6 +478,8 @@ def extract_claims(doc: Doc) -> list[Claim]:
         claims.append(claim)
         return claim
 
+    terms = {k for k, q in enumerate(quotes) if _scare_quote(text, q)}
+
     # 1. cues with a reported clause: indirect, mixed, or a direct quote as the clause
     for cue, (cs, ce) in [(c, part) for c in cues for part in (c.content, c.content2) if part]:
         if cue.speaker is None or cue.weak_subject:
@@ -487,7 +487,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
         cs, ce = _trim(text, cs, ce)
         if ce - cs < 8:
             continue
-        inside = [k for k, q in enumerate(quotes) if q.start < ce and q.end > cs]
+        inside = [k for k, q in enumerate(quotes) if q.start < ce and q.end > cs and k not in terms]
         ctx = (min(cs, cue.cue_span.start, cue.speaker.start), max(ce, cue.cue_span.end, cue.speaker.end))
         if inside:
             q0 = quotes[inside[0]]
@@ -505,7 +505,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
 
     # 1b. a quoted fragment in the object of a characterising verb: "X called Y 'Z'"
     for k, q in enumerate(quotes):
-        if k in used_quotes or _is_utterance(text, q) or _scare_quote(text, q):
+        if k in used_quotes or k in terms or _is_utterance(text, q):
             continue
         found = _characterizing_verb(doc, starts, q, in_quote)
         if found is None:
@@ -525,7 +525,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
     last_direct: Optional[tuple[Claim, int]] = None  # (claim, paragraph index)
     para_of = _paragraph_index(text)
     for k, q in enumerate(quotes):
-        if k in used_quotes:
+        if k in used_quotes or k in terms:
             continue
         cue = _adjacent_cue(doc, starts, q, cues_by_tok, in_quote)
         if cue is None:
