@@ -139,3 +139,16 @@ def test_verb_between_term_and_cue_blocks_attribution(nlp):
     assert claims_of(nlp, 'A "renoviction" is when a landlord tells a tenant to leave.') == []
     assert claims_of(nlp, 'He told NBC\'s "Today" show that he was not disrespectful.') == [
         ("indirect", "He", "told", "that he was not disrespectful")]
+
+
+def test_dash_attribution(nlp):
+    text = '\u201cHe shows no respect for anybody and never has.\u201d \u2015 Stephanie Egan.'
+    (claim,) = extract_text(text, nlp=nlp).claims
+    assert claim.speaker.text == "Stephanie Egan"
+    assert claim.text == "He shows no respect for anybody and never has."
+
+
+def test_capitalised_place_before_cue_does_not_block(nlp):
+    text = '\u201cWe will achieve justice in this case,\u201d Tulsa police Chief Chuck Jordan said Monday.'
+    (claim,) = extract_text(text, nlp=nlp).claims
+    assert claim.speaker.text == "Chuck Jordan"

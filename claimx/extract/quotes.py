@@ -422,7 +422,7 @@ def _adjacent_cue(doc: Doc, starts: list[int], q: QuoteSpan, cues_by_tok: dict[i
             break
         if i in cues_by_tok and not cues_by_tok[i].according:
             return cues_by_tok[i]
-        if tok.text in ".!?" and n > 0 or tok.pos_ in ("VERB", "AUX"):
+        if tok.text in ".!?" and n > 0 or tok.pos_ in ("VERB", "AUX") and tok.text.islower():
             break  # '"glass box" is what critics said': another verb comes first
     # left side: the closest cue before the quote in the same paragraph
     last_before = bisect.bisect_left(starts, q.outer_start) - 1
@@ -443,6 +443,35 @@ def _adjacent_cue(doc: Doc, starts: list[int], q: QuoteSpan, cues_by_tok: dict[i
         i -= 1
         steps += 1
     return None
+
+
+_DASHES = ("\u2014", "\u2015", "\u2013", "-", "--")
+
+
+def _dash_speaker(doc: Doc, starts: list[int], q: QuoteSpan) -> Optional[Speaker]:
+    """'"…" — Jane Doe': a name after a dash that follows the quote on its line."""
+    i = bisect.bisect_left(starts, q.outer_end)
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    if i >= len(doc) or doc[i].text not in _DASHES:
+        return None
+    j = i + 1
+    while j < len(doc) and doc[j].is_space and "\n" not in doc[j].text:
+        j += 1
+    if j >= len(doc) or not doc[j].text[:1].isupper():
+        return None
+    person = _entity_of(doc[j], ("PERSON", "ORG"))
+    if person is not None and person.start == j:
+        last = doc[person.end - 1]
+    else:
+        k = j
+        while k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN" and doc[k + 1].text[:1].isupper() and k - j < 4:
+            k += 1
+        if doc[j].pos_ != "PROPN":
+            return None
+        last = doc[k]
+    span = _tok_span(doc, doc[j], last)
+    return Speaker(span.text, span.start, span.end)
 
 
 def _is_speechlike(text: str, q: QuoteSpan) -> bool:
@@ -542,6 +571,8 @@ def extract_claims(doc: Doc) -> list[Claim]:
             ctx = (min(q.outer_start, cue.cue_span.start, cue.speaker.start),
                    max(q.outer_end, cue.cue_span.end, cue.speaker.end))
             claim = add("direct", q.start, q.end, ctx, cue)
+        elif cue is None and (dash := _dash_speaker(doc, starts, q)) is not None:
+            claim = add("direct", q.start, q.end, own, speaker=dash)
         elif cue is None and last_direct is not None and _is_speechlike(text, q) \
                 and para - last_direct[1] <= 1 and _opens_unit(text, q):
             prev = last_direct[0]
