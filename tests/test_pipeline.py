@@ -24,7 +24,7 @@ def test_chunks_cover_text_exactly():
 
 def test_long_text_is_chunked_with_offsets(nlp, monkeypatch):
     monkeypatch.setattr("claimx.pipeline.CHUNK_CHARS", 400)
-    text = "Advertisement\n" + PARAGRAPH * 12
+    text = "Advertisement\n" + "".join(PARAGRAPH.replace("harbour wall", f"harbour wall {i}") for i in range(12))
     doc = extract_text(text, nlp=nlp, published="2016-03-16")
     assert len(doc.claims) == 12
     assert {c.speaker.text for c in doc.claims} == {"Mia Kovac"}

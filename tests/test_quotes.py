@@ -152,3 +152,22 @@ def test_capitalised_place_before_cue_does_not_block(nlp):
     text = '\u201cWe will achieve justice in this case,\u201d Tulsa police Chief Chuck Jordan said Monday.'
     (claim,) = extract_text(text, nlp=nlp).claims
     assert claim.speaker.text == "Chuck Jordan"
+
+
+def test_pull_quote_repeat_is_dropped(nlp):
+    text = ('"We will not close a single library this year," said Mayor Tom Price.\n'
+            '"We will not close a single library this year."\n'
+            'The council meets again on Monday.')
+    doc = extract_text(text, nlp=nlp)
+    assert len(doc.claims) == 1
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Ministry of Defence issued a statement. The ministry said the convoy had left the port.",
+     "Ministry of Defence"),
+    ("Greenpeace activists gathered outside. They said the spill had been covered up for weeks.",
+     "Greenpeace"),
+])
+def test_nominal_and_plural_speakers_resolve(nlp, text, name):
+    (claim,) = extract_text(text, nlp=nlp).claims
+    assert claim.speaker.name == name

@@ -690,25 +690,58 @@ def _opens_unit(text: str, q: QuoteSpan) -> bool:
     return j < 0 or text[j] in "\n.!?\u201d\""
 
 
+def _strip_article(name: str) -> str:
+    words = name.split()
+    return " ".join(words[1:]) if words and words[0].lower() in ("the", "a", "an") else name
+
+
 def _resolve_names(doc: Doc, claims: list[Claim]) -> list[Claim]:
-    """Give each speaker a ``name``: short names and he/she resolve to the fullest earlier person."""
+    """Give each speaker a ``name``, resolved within the article.
+
+    he/she -> the latest earlier person; they/we -> the latest earlier organisation;
+    a surname -> the fullest earlier form ("Putin" -> "Vladimir Putin"); a nominal
+    speaker ("the ministry") -> an earlier organisation named with that noun
+    ("the Russian Ministry of Defence"). The mention itself stays the speaker span.
+    """
     persons = [(e.start_char, e.text) for e in doc.ents if e.label_ == "PERSON"]
+    orgs = [(e.start_char, _strip_article(e.text)) for e in doc.ents if e.label_ in ("ORG", "NORP")]
     out = []
     for c in claims:
         sp = c.speaker
         if sp is None:
             out.append(c)
             continue
-        earlier = [name for pos, name in persons if pos <= sp.start]
+        earlier = [n for pos, n in persons if pos < sp.start]
+        earlier_orgs = [n for pos, n in orgs if pos < sp.start]
         name = sp.name or sp.text
         low = sp.text.lower()
-        if low in ("he", "she") and earlier:
+        if low in ("he", "she", "him", "her") and earlier:
             name = earlier[-1]
-        if name is not None:
+        elif low in ("they", "we") and earlier_orgs:
+            name = earlier_orgs[-1]
+        elif low.startswith("the ") and len(low.split()) <= 3 and sp.name is None:
+            head = low.split()[-1]
+            match = [n for n in earlier_orgs if head in n.lower().split()]
+            if match:
+                name = match[-1]
+        if name:
             last = name.split()[-1] if name.split() else name
             for full in earlier:
                 if len(full) > len(name) and full.split()[-1] == last:
                     name = full
                     break
         out.append(replace(c, speaker=replace(sp, name=name)))
+    return _drop_repeats(out)
+
+
+def _drop_repeats(claims: list[Claim]) -> list[Claim]:
+    """A pull-quote or caption that repeats a quote word for word is not a second claim."""
+    seen: dict[str, Claim] = {}
+    out = []
+    for c in claims:
+        key = " ".join(c.text.split()).strip(".,!?\"'“”").lower()
+        if c.kind == "direct" and len(key.split()) >= 5 and key in seen:
+            continue
+        seen.setdefault(key, c)
+        out.append(c)
     return out
