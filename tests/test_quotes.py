@@ -171,3 +171,26 @@ def test_pull_quote_repeat_is_dropped(nlp):
 def test_nominal_and_plural_speakers_resolve(nlp, text, name):
     (claim,) = extract_text(text, nlp=nlp).claims
     assert claim.speaker.name == name
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("The mayor says the bridge will reopen in June.", "The mayor", "the bridge will reopen in June"),
+    ("Prices will keep rising, economists warn.", "economists", "Prices will keep rising"),
+    ("The company denied that it had misled investors.", "The company", "that it had misled investors"),
+])
+def test_more_indirect(nlp, text, speaker, content):
+    assert claims_of(nlp, text) == [("indirect", speaker, claims_of(nlp, text)[0][2], content)]
+
+
+@pytest.mark.parametrize("text, medium", [
+    ('In an interview with the BBC, Ana Ruiz said: "The plant will close."', "BBC"),
+    ("Ana Ruiz told CNN that the plant would close.", "CNN"),
+])
+def test_medium(nlp, text, medium):
+    (claim,) = extract_text(text, nlp=nlp).claims
+    assert claim.medium.text == medium and claim.speaker.text == "Ana Ruiz"
+
+
+def test_headline_is_not_a_claim(nlp):
+    text = "Mayor says bridge will reopen in June\n\nThe bridge has been closed since a flood in May."
+    assert claims_of(nlp, text) == []

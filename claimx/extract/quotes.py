@@ -197,6 +197,33 @@ def _agent(verb: Token) -> Optional[Span]:
     return None
 
 
+_MEDIA_LABELS = ("ORG", "PERSON", "WORK_OF_ART", "GPE")
+
+
+def _medium(verb: Token) -> Optional[Span]:
+    """Where the words appeared: "told CNN", "in an interview with the BBC", "wrote on Twitter"."""
+    doc = verb.doc
+    for c in verb.children:
+        if verb.lemma_ == "tell" and c.dep_ in ("dobj", "dative") and c.ent_type_ == "ORG":
+            ent = _entity_of(c, ("ORG",))
+            return _tok_span(doc, doc[ent.start], doc[ent.end - 1])
+        if c.dep_ == "prep" and c.lower_ in ("in", "to", "on"):
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                if p.lower_ in ("interview", "statement", "post", "op-ed", "column", "letter"):
+                    for w in p.children:
+                        if w.dep_ == "prep" and w.lower_ in ("with", "to", "on", "in"):
+                            for o in w.children:
+                                ent = _entity_of(o, ("ORG",)) if o.dep_ == "pobj" else None
+                                if ent is not None:
+                                    return _tok_span(doc, doc[ent.start], doc[ent.end - 1])
+                ent = _entity_of(p, ("ORG",))
+                if ent is not None and c.lower_ in ("to", "on"):
+                    return _tok_span(doc, doc[ent.start], doc[ent.end - 1])
+    return None
+
+
 def _speaker_for(verb: Token, in_quote: list[int]) -> tuple[Optional[Speaker], Optional[Span]]:
     """(speaker, medium) of a cue verb; a subject inside a quotation never speaks."""
     doc = verb.doc
@@ -212,7 +239,7 @@ def _speaker_for(verb: Token, in_quote: list[int]) -> tuple[Optional[Speaker], O
         if mention is not None and antecedent is not None:
             return replace(mention, name=antecedent.text), None
     if subj is not None:
-        medium = _agent(verb) if verb.lemma_ == "quote" else None
+        medium = _agent(verb) if verb.lemma_ == "quote" else _medium(verb)
         return _make_speaker(doc, subj), medium
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN") and in_quote[verb.head.i] < 0:
         return _make_speaker(doc, verb.head), None  # "footage of Clinton asking, ..."
@@ -581,11 +608,26 @@ def extract_claims(doc: Doc) -> list[Claim]:
             claim = add("direct", q.start, q.end, own)
         if claim is not None and claim.speaker is not None:
             last_direct = (claim, para)
-    captions = _caption_lines(text)
-    if captions:
-        claims = [c for c in claims if not any(a <= c.start < b for a, b in captions)]
+    skip = _caption_lines(text) + _headline(text)
+    if skip:
+        claims = [c for c in claims if not any(a <= c.start < b for a, b in skip)]
     claims.sort(key=lambda c: (c.start, c.end))
     return _resolve_names(doc, claims)
+
+
+def _headline(text: str) -> list[tuple[int, int]]:
+    """The article's first line when it is a headline: short, no sentence end, text follows."""
+    first = text.lstrip()
+    offset = len(text) - len(first)
+    end = first.find("\n")
+    if end < 0:
+        return []
+    line = first[:end].rstrip()
+    if not line or len(line.split()) > 20 or line[-1] in ".!?\u201d\"'":
+        return []
+    if not first[end:].strip():
+        return []
+    return [(offset, offset + end)]
 
 
 _CREDIT_WORDS = ("photo", "image", "picture", "credit", "file photo", "getty", "reuters", "ap photo")
