@@ -142,7 +142,12 @@ def evaluate(
         records = read_gold(gold)
         nlp = load_nlp(model)
         items = [TextInput(gold, r["text"], id=r["id"], published=r.get("dct") or None) for r in records]
-        docs = [d for d in extract_many(items, nlp=nlp) if not isinstance(d, InputError)]
+        docs = []
+        for d in extract_many(items, nlp=nlp):
+            if isinstance(d, InputError):
+                _error(str(d))
+            else:
+                docs.append(d)
         if system_out:
             write_atomic(system_out, "".join(to_json(d) + "\n" for d in docs), inputs=(gold,))
         result, misses = score(records, [d.to_dict() for d in docs])

@@ -68,8 +68,11 @@ def check_published(value: Optional[str]) -> Optional[str]:
     """Validate a ``YYYY-MM-DD`` publication date (None passes through)."""
     if value is None or value == "":
         return None
+    text = value.strip()
+    if len(text) > 10 and text[10] in "T ":
+        text = text[:10]  # an ISO date-time: the date is what relative dates need
     try:
-        return dt.date.fromisoformat(value.strip()).isoformat()
+        return dt.date.fromisoformat(text).isoformat()
     except ValueError:
         raise UsageError(f"publication date {value!r} is not a date; use YYYY-MM-DD, "
                          "e.g. --published 2016-03-16") from None

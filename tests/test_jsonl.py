@@ -70,3 +70,11 @@ def test_empty_jsonl(tmp_path):
     path = write_jsonl(tmp_path / "in.jsonl", ["", ""])
     result = runner.invoke(app, ["extract", str(path), "-f", "jsonl"])
     assert result.exit_code == 1 and "no JSON Lines records" in result.stderr
+
+
+def test_published_date_time_is_accepted(tmp_path):
+    path = write_jsonl(tmp_path / "in.jsonl", [
+        json.dumps({"id": "t", "text": "The ship left on Tuesday.", "dct": "2016-03-16T09:42"})])
+    result = runner.invoke(app, ["extract", str(path), "--published-key", "dct", "-f", "jsonl"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["published"] == "2016-03-16"
