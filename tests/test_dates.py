@@ -46,7 +46,16 @@ PUB = "2016-03-16"  # a Wednesday
     ("the summer of 2012", "", "2012-SU", "DATE"),
     ("October", "past", "2015-10", "DATE"),
     ("October", "future", "2016-10", "DATE"),
-    ("the third quarter", "", None, "DATE"),
+    ("the third quarter", "", "2015-Q3", "DATE"),
+    ("the first quarter", "", "2016-Q1", "DATE"),
+    ("10:35 a.m.", "", "2016-03-16T10:35", "TIME"),
+    ("9 a.m. Tuesday", "past", "2016-03-15T09:00", "TIME"),
+    ("Tuesday night", "past", "2016-03-15TNI", "TIME"),
+    ("tonight", "", "2016-03-16TNI", "TIME"),
+    ("Aug. 7, 1998", "", "1998-08-07", "DATE"),
+    ("last year's", "", "2015", "DATE"),
+    ("almost four years ago", "", "2012", "DATE"),
+    ("the early hours of Thursday", "past", "2016-03-10", "DATE"),
 ])
 def test_resolve(text, tense, value, kind):
     assert resolve_date(text, PUB, tense) == (value, kind)

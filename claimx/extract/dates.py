@@ -50,9 +50,15 @@ _RE_SEASON = re.compile(r"(?:(last|next|this|the\s+coming|the\s+past|early|late)
 _RE_ANY_MONTH = re.compile(r"\b" + _M + r"\b")
 _RE_REL = re.compile(r"(last|next|this|past|coming)\s+(week|month|year|weekend)$")
 
-PRESENT = {"now", "currently", "today's", "nowadays", "at present", "at the moment", "right now", "present"}
-PAST = {"recently", "lately", "the past", "previously", "earlier", "in the past", "formerly", "once"}
-FUTURE = {"soon", "the future", "in the future", "shortly", "later", "in the coming days", "coming days"}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_RE_CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)")
+_RE_QUARTER = re.compile(r"(?:the\s+)?(?:fiscal\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)(?:-|\s+)quarter")
+_QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+PRESENT = {"now", "currently", "current", "nowadays", "at present", "at the moment", "right now", "present",
+           "these days", "today's"}
+PAST = {"recently", "recent", "lately", "the past", "previously", "formerly", "in the past"}
+FUTURE = {"soon", "the future", "future", "in the future", "shortly", "the near future", "the coming days"}
 
 
 def _iso(d: dt.date) -> str:
@@ -82,7 +88,8 @@ def _closest_year(month: int, day: Optional[int], pub: dt.date, tense: str = "")
             cand = dt.date(y, month, day or 15)
         except ValueError:
             continue
-        gap = abs((cand - pub).days)
+        gap = (cand - pub).days
+        gap = gap * 1.5 if gap > 0 else -gap  # news looks back more often than ahead
         if best_gap is None or gap < best_gap:
             best, best_gap = y, gap
     return best
@@ -100,6 +107,57 @@ def _number(word: str) -> Optional[int]:
     return NUMBERS.get(word)
 
 
+def _time_of_day(t: str, pub: Optional[dt.date], tense: str) -> Optional[str]:
+    """Clock times ("10:35 a.m.", "9 a.m. Tuesday", "midday") and "tonight"/"this morning"."""
+    if pub is None:
+        return None
+    if t in ("tonight", "this evening", "this morning", "this afternoon", "last night"):
+        day = pub - dt.timedelta(days=1) if t == "last night" else pub
+        code = {"tonight": "NI", "last night": "NI"}.get(t) or PARTS_OF_DAY[t.split()[-1]]
+        return f"{day.isoformat()}T{code}"
+    clock = _RE_CLOCK.search(t)
+    hour = minute = None
+    if clock:
+        hour, minute = int(clock.group(1)), int(clock.group(2) or 0)
+        if hour > 12 or minute > 59:
+            return None
+        pm = clock.group(3).startswith("p")
+        hour = (hour % 12) + (12 if pm else 0)
+    elif t in ("noon", "midday"):
+        hour, minute = 12, 0
+    elif t == "midnight":
+        hour, minute = 24, 0
+    if hour is None:
+        return None
+    day = pub
+    for w in t.replace(",", " ").split():
+        if w in WEEKDAYS:
+            value, _ = resolve_date(w, pub.isoformat(), tense)
+            day = dt.date.fromisoformat(value) if value else pub
+    return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+
+
+def _quarter(t: str, pub: Optional[dt.date]) -> Optional[str]:
+    """ "the third quarter" -> 1989-Q3 (the latest such quarter up to publication)."""
+    m = _RE_QUARTER.search(t)
+    year_m = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", t)
+    if m:
+        q = _QUARTERS[m.group(1)]
+        if year_m:
+            return f"{year_m.group(1)}-Q{q}"
+        if pub is None:
+            return None
+        year = pub.year if q <= (pub.month - 1) // 3 + 1 else pub.year - 1
+        if t.startswith(("last year", "a year")):
+            year -= 1
+        return f"{year:04d}-Q{q}"
+    if t in ("the quarter", "the latest quarter", "the latest period", "the period") and pub is not None:
+        q = (pub.month - 1) // 3  # the quarter just reported: the last one completed
+        year = pub.year if q else pub.year - 1
+        return f"{year:04d}-Q{q or 4}"
+    return None
+
+
 @lru_cache(maxsize=8192)
 def resolve_date(text: str, published: Optional[str], tense: str = "") -> tuple[Optional[str], str]:
     """TimeML value and type of a date expression.
@@ -113,8 +171,17 @@ def resolve_date(text: str, published: Optional[str], tense: str = "") -> tuple[
         (value or None, type) where type is DATE, TIME, DURATION or SET.
     """
     t = " ".join(text.lower().replace("\u2019", "'").split()).strip(" ,.;:")
-    t = re.sub(r"^(on|in|at(?!\s+(?:least|most)\b)|by|since|until|from|during|of|for)\s+", "", t)
+    t = re.sub(r"^(on|in|at(?!\s+(?:least|most)\b)|by|since|until|from|during|of|for|between|before|after|through)\s+", "", t)
+    t = re.sub(r"'s?$", "", t)
     pub = dt.date.fromisoformat(published) if published else None
+    if t in PRESENT or t in PAST or t in FUTURE:
+        return ("PRESENT_REF" if t in PRESENT else "PAST_REF" if t in PAST else "FUTURE_REF"), "DATE"
+    value = _time_of_day(t, pub, tense)
+    if value is not None:
+        return value, "TIME"
+    quarter = _quarter(t, pub)
+    if quarter is not None:
+        return quarter, "DATE"
     if t.startswith("every ") or t in ("daily", "weekly", "monthly", "annually", "yearly"):
         return None, "SET"
     m = _RE_ISO.search(t)
@@ -155,6 +222,14 @@ def resolve_date(text: str, published: Optional[str], tense: str = "") -> tuple[
     if m:
         return m.group(1), "DATE"
     words = t.split()
+    part = PARTS_OF_DAY.get(words[-1]) if len(words) >= 2 else None
+    if part and words[-2] in WEEKDAYS:
+        day, _ = resolve_date(" ".join(words[:-1]), published, tense)
+        return (f"{day}T{part}" if day else None), "TIME"
+    if len(words) > 2:
+        inner = [w for w in words if w.strip(",") in WEEKDAYS]
+        if len(inner) == 1 and not re.search(r"\d", t):
+            return resolve_date(inner[0].strip(","), published, tense)
     if words and words[-1] in WEEKDAYS and len(words) <= 2:
         if not pub:
             return None, "DATE"
@@ -199,7 +274,7 @@ def resolve_date(text: str, published: Optional[str], tense: str = "") -> tuple[
         return (f"{pub.year:04d}-{pub.month:02d}" if pub else None), "DATE"
     if t in ("earlier this week", "later this week"):
         return (_week(pub) if pub else None), "DATE"
-    m = _RE_AGO.match(t)
+    m = _RE_AGO.match(_RE_MODIFIER.sub("", t))
     if m:
         n = _number(m.group(1))
         if not pub or n is None:
@@ -266,7 +341,9 @@ def _tense(tok: Token) -> str:
             return "future"
         if c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD":
             return "past"
-    if head.tag_ in ("VBD", "VBN"):
+        if c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are", "am", "be", "'s", "'re") and head.tag_ == "VBN":
+            return ""  # "is scheduled for Friday": present passive, no tense to go by
+    if head.tag_ == "VBD" or head.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in head.children):
         return "past"
     if head.tag_ == "VBG" and any(c.lower_ in ("is", "are", "'s", "'re") for c in head.children):
         return "future"
@@ -283,7 +360,7 @@ def _keep_entity(text: str) -> bool:
     return any(ch.isalpha() for ch in low) or bool(re.search(r"\d{4}|\d{1,2}/\d{1,2}", low))
 
 
-_RE_COORD = re.compile(r",?\s+(?:and|or|&)\s+|,\s+")
+_RE_COORD = re.compile(r",?\s+(?:and|or|&|to)\s+|,\s+")
 
 
 def _split_coordinated(text: str, offset: int, published: Optional[str], tense: str) -> list[tuple[int, int]]:
@@ -294,9 +371,47 @@ def _split_coordinated(text: str, offset: int, published: Optional[str], tense: 
         parts.append((pos, m.start()))
         pos = m.end()
     parts.append((pos, len(text)))
-    if len(parts) > 1 and all(resolve_date(text[a:b], published or "2000-01-01", tense)[0] for a, b in parts):
-        return [(offset + a, offset + b) for a, b in parts]
+    if len(parts) > 1:
+        shapes = {_shape(text[a:b]) for a, b in parts}
+        if len(shapes) == 1 and None not in shapes and \
+                all(resolve_date(text[a:b], published or "2000-01-01", tense)[0] for a, b in parts):
+            return [(offset + a, offset + b) for a, b in parts]
     return [(offset, offset + len(text))]
+
+
+def _shape(part: str) -> Optional[str]:
+    """What kind of date a coordinated part is: "weekday", "year", "monthday", or None."""
+    words = part.lower().replace(",", " ").split()
+    if words and words[0] in ("between", "from", "on", "in"):
+        words = words[1:]
+    if len(words) == 1 and words[0] in WEEKDAYS:
+        return "weekday"
+    if len(words) == 1 and re.fullmatch(r"1[5-9]\d\d|20\d\d", words[0]):
+        return "year"
+    if len(words) == 2 and words[0].rstrip(".") in MONTHS and words[1].isdigit():
+        return "monthday"
+    return None
+
+
+_REF_ADVERBS = {"now", "currently", "recently", "soon", "previously", "lately", "nowadays", "formerly"}
+_REF_ADJECTIVES = {"current", "recent"}
+
+
+def _reference_word(tok: Token) -> Optional[tuple[int, int]]:
+    """Token range of a vague time reference the model leaves out: "now", "recently",
+    "the current system", "in the future"."""
+    doc = tok.doc
+    low = tok.lower_
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if low in _REF_ADVERBS and tok.pos_ == "ADV":
+        if nxt is not None and nxt.text in ("-", "that") or tok.i > 0 and doc[tok.i - 1].lower_ == "right":
+            return (tok.i - 1, tok.i + 1) if tok.i > 0 and doc[tok.i - 1].lower_ == "right" else None
+        return tok.i, tok.i + 1
+    if low in _REF_ADJECTIVES and tok.pos_ == "ADJ" and tok.dep_ == "amod":
+        return tok.i, tok.i + 1
+    if low in ("future", "past") and tok.pos_ == "NOUN" and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
+        return tok.i - 1, tok.i + 1
+    return None
 
 
 def _anchored(value: Optional[str], published: Optional[str]) -> bool:
@@ -321,7 +436,19 @@ def extract_dates(doc: Doc, published: Optional[str] = None) -> list[DateMention
             found.append(DateMention(mention, start, end, value=value,
                                      type=kind, anchored=_anchored(value, published)))
     for tok in doc:
-        if tok.i in taken or tok.lower_ not in WEEKDAYS or not tok.text[:1].isupper():
+        if tok.i in taken:
+            continue
+        ref = _reference_word(tok)
+        if ref is not None:
+            start, end = ref
+            mention = doc[start:end]
+            value, kind = resolve_date(mention.text, published, "")
+            if value is not None:
+                found.append(DateMention(mention.text, mention.start_char, mention.end_char, value=value,
+                                         type=kind, anchored=True))
+                taken.update(range(start, end))
+            continue
+        if tok.lower_ not in WEEKDAYS or not tok.text[:1].isupper():
             continue
         value, kind = resolve_date(tok.text, published, _tense(tok))
         found.append(DateMention(tok.text, tok.idx, tok.idx + len(tok.text), value=value,
