@@ -343,8 +343,8 @@ def _tense(tok: Token) -> str:
             return "past"
         if c.dep_ in ("aux", "auxpass") and c.lower_ in ("is", "are", "am", "be", "'s", "'re") and head.tag_ == "VBN":
             return ""  # "is scheduled for Friday": present passive, no tense to go by
-    if head.tag_ == "VBD" or head.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in head.children):
-        return "past"
+    if head.tag_ in ("VBD", "VBN"):
+        return "past"  # a present passive ("is scheduled") returned above
     if head.tag_ == "VBG" and any(c.lower_ in ("is", "are", "'s", "'re") for c in head.children):
         return "future"
     return ""
