@@ -90,7 +90,28 @@ def main() -> int:
     if clutter_total:
         print(f"GGT dev clutter lines dropped: {clutter_dropped}/{clutter_total}")
     print(f"cleaning time: {t_clean:.3f} s for {n_texts} texts ({1000 * t_clean / n_texts:.2f} ms/text)")
+    labelled_report()
     return 1 if violations else 0
+
+
+def labelled_report() -> None:
+    """Recall and real lines lost on fixtures/boilerplate_lines.tsv (each line between two real ones)."""
+    from claimx.clean import clean
+
+    rows = [ln.split("\t") for ln in (ROOT / "fixtures" / "boilerplate_lines.tsv").read_text(encoding="utf-8").splitlines()
+            if ln and not ln.startswith("#")]
+    hit = lost = 0
+    n_drop = sum(1 for r in rows if r[0] == "drop")
+    for label, style, line in rows:
+        text = "A real first line of the story.\n" + line + "\nA real last line of the story."
+        gone = any(d.text == line.strip() for d in clean(text).dropped)
+        hit += gone and label == "drop"
+        lost += gone and label == "keep"
+        if gone and label == "keep":
+            print(f"  REAL LINE DROPPED [{style}] {line}")
+    styles = len({r[1] for r in rows if r[0] == "drop"})
+    print(f"labelled set: recall {hit}/{n_drop} = {hit / n_drop:.3f} over {styles} site styles; "
+          f"real lines dropped {lost}/{len(rows) - n_drop}")
 
 
 if __name__ == "__main__":

@@ -187,6 +187,44 @@ def _cta_score(line: str, words: list[str]) -> int:
     return score
 
 
+_SOCIAL = frozenset("share facebook twitter email e-mail whatsapp linkedin pinterest reddit print "
+                    "copy link tweet x messenger telegram flipboard comments comment save this "
+                    "article story on via / | · •".split())
+_CREDIT_START = ("photo", "photos", "image", "images", "picture", "photograph", "credit", "video",
+                 "file photo", "illustration", "graphic")
+_NETWORKS = ("twitter", "facebook", "instagram", "linkedin", "tiktok", "youtube", "threads", "bluesky", "x")
+_COOKIE_PHRASES = ("weusecookies", "thiswebsiteusescookies", "thissiteusescookies", "bycontinuingtobrowse",
+                   "bycontinuingtousethissite", "acceptallcookies", "acceptcookies", "cookiesettings",
+                   "managecookies", "cookiepolicy")
+
+
+def _pattern_rule(line: str, words: list[str]) -> Optional[str]:
+    """Named shape rules for the web's usual clutter (no regular expressions on user data)."""
+    stripped = line.strip()
+    low = stripped.lower()
+    squashed = _squash(stripped)
+    after = low[len("copyright"):].lstrip() if low.startswith("copyright") else ""
+    if len(words) <= 12 and (low.startswith(("\u00a9", "(c) ")) or "allrightsreserved" in squashed
+                             or after[:1] == "\u00a9" or after[:4].isdigit()):
+        return "copyright"
+    if any(p in squashed for p in _COOKIE_PHRASES):
+        return "cookie-prompt"
+    if len(words) <= 10 and low.startswith(_CREDIT_START) and (":" in low[:14] or low.split()[1:2] == ["by"]):
+        return "photo-credit"
+    if stripped.startswith("(") and stripped.endswith(")") and len(words) <= 8 and (
+            "/" in stripped or low[1:].startswith(_CREDIT_START) or "getty" in low or "reuters" in low):
+        return "photo-credit"
+    if 3 <= len(stripped) <= 8 and stripped.replace(":", "").isdigit() and stripped.count(":") in (1, 2):
+        return "video-duration"
+    tokens = low.replace("/", " / ").replace("|", " | ").split()
+    if tokens and len(tokens) <= 14 and tokens[0] == "share" and all(t.strip(":,") in _SOCIAL for t in tokens):
+        return "share-buttons"
+    if words[:1] == ["follow"] and len(words) <= 12 and any(n in words for n in _NETWORKS) and \
+            not stripped.endswith("."):
+        return "social-follow"
+    return None
+
+
 def _classify(line: str, rules: RuleSet) -> Optional[str]:
     squashed = _squash(line)
     if not squashed:
@@ -197,7 +235,7 @@ def _classify(line: str, rules: RuleSet) -> Optional[str]:
     words = _words(line)
     if _vetoed(line, words):
         return None
-    name = rules.match_line(squashed)
+    name = rules.match_line(squashed) or _pattern_rule(line, words)
     if name:
         return name
     if _cta_score(line, words) >= 5:
