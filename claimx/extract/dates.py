@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..records import DateMention
 
@@ -422,6 +422,20 @@ def _reference_word(tok: Token) -> Optional[tuple[int, int]]:
     return None
 
 
+def _merged_time_entities(doc: Doc) -> list:
+    """DATE/TIME entities, with a weekday and its part of day joined ("Tuesday" + "night")."""
+    ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    out = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == ent.start and ent.text.lower() in PARTS_OF_DAY \
+                and prev.text.lower().split()[-1] in WEEKDAYS:
+            out[-1] = SpacySpan(doc, prev.start, ent.end, label="TIME")
+            continue
+        out.append(ent)
+    return out
+
+
 def _anchored(value: Optional[str], published: Optional[str]) -> bool:
     """A value is anchored when it has a publication date or needs none."""
     return published is not None or (value is not None and not value.startswith("X"))
@@ -431,8 +445,8 @@ def extract_dates(doc: Doc, published: Optional[str] = None) -> list[DateMention
     """Date and time mentions of ``doc`` with TimeML values, in text order."""
     found: list[DateMention] = []
     taken: set[int] = set()
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME") or not _keep_entity(ent.text):
+    for ent in _merged_time_entities(doc):
+        if not _keep_entity(ent.text):
             continue
         tense = _tense(ent.root)
         taken.update(range(ent.start, ent.end))

@@ -16,14 +16,50 @@ from ..records import Place
 _LABELS = {"GPE": "other", "LOC": "region", "FAC": "facility"}
 
 
+_LOCATIVE = {"in", "from", "to", "near", "outside", "across", "into", "towards", "toward", "around", "throughout",
+             "visited", "visit", "visits", "visiting"}
+
+
 def _mention_bounds(doc: Doc, ent) -> tuple[int, int]:
     start = ent.start
-    if doc[start].lower_ == "the":
+    if doc[start].lower_ == "the" and not (doc[start].text == "The" and start + 1 < ent.end
+                                           and resolve(doc[start:ent.end].text) is not None
+                                           and doc[start:ent.end].text.lower() in ("the hague", "the gambia", "the bahamas")):
         start += 1
     end = ent.end
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
     return start, end
+
+
+def _missed_places(doc: Doc) -> list:
+    """Places the small model misses or calls a person: a country name outside any entity,
+    a city of a million outside any entity, or a one-word PERSON/ORG right after "in",
+    "from", "to", ... that the gazetteer knows as a city or country ("crews in Valencia")."""
+    from spacy.tokens import Span as SpacySpan
+
+    out = []
+    for tok in doc:
+        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.text.isupper():
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue  # part of a longer name
+        if tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN":
+            continue
+        after_locative = tok.i > 0 and doc[tok.i - 1].lower_ in _LOCATIVE
+        if tok.ent_type_ and tok.ent_type_ not in ("PERSON", "ORG"):
+            continue
+        hit = resolve(tok.text)
+        if hit is None or hit.type not in ("country", "city"):
+            continue
+        if tok.ent_type_ == "PERSON" and not after_locative:
+            continue  # "Chad", "Jordan": a person unless the sentence puts them somewhere
+        if tok.ent_type_ == "ORG" and not (after_locative or hit.type == "country"):
+            continue
+        if hit.type == "city" and not after_locative and hit.population < 1_000_000:
+            continue
+        out.append(SpacySpan(doc, tok.i, tok.i + 1, label="GPE"))
+    return out
 
 
 def _acronym_like(doc: Doc, start: int, end: int) -> bool:
@@ -37,7 +73,7 @@ def _acronym_like(doc: Doc, start: int, end: int) -> bool:
 def extract_places(doc: Doc) -> list[Place]:
     """Place mentions of ``doc`` with canonical name, ISO country and type, in text order."""
     found: list[tuple[int, int, str]] = []
-    for ent in doc.ents:
+    for ent in list(doc.ents) + _missed_places(doc):
         if ent.label_ not in _LABELS:
             continue
         s, e = _mention_bounds(doc, ent)
