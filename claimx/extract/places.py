@@ -47,7 +47,7 @@ def _missed_places(doc: Doc) -> list:
         if tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN":
             continue
         after_locative = tok.i > 0 and doc[tok.i - 1].lower_ in _LOCATIVE
-        if tok.ent_type_ and tok.ent_type_ not in ("PERSON", "ORG"):
+        if tok.ent_type_ and tok.ent_type_ not in ("PERSON", "ORG") or tok.ent_type_ == "PERSON" and not after_locative:
             continue
         hit = resolve(tok.text)
         if hit is None or hit.type not in ("country", "city"):
