@@ -173,7 +173,15 @@ def resolve_date(text: str, published: Optional[str], tense: str = "") -> tuple[
     t = " ".join(text.lower().replace("\u2019", "'").split()).strip(" ,.;:")
     t = re.sub(r"^(on|in|at(?!\s+(?:least|most)\b)|by|since|until|from|during|of|for|between|before|after|through)\s+", "", t)
     t = re.sub(r"'s?$", "", t)
+    t = re.sub(r"^(?:fiscal|early|late|mid|the end of|the start of|the beginning of|the middle of)[\s-]+(?=\S)", "", t)
+    t = re.sub(r"\b(earlier|before)$", "ago", t) if re.match(r"(a|an|\w+) (day|week|month|year)s? (earlier|before)$", t) else t
     pub = dt.date.fromisoformat(published) if published else None
+    if t in ("the weekend", "this weekend", "weekend") and pub is not None:
+        # the weekend just past in past-tense context, else the coming one
+        saturday = pub + dt.timedelta(days=(5 - pub.weekday()) % 7)
+        if tense == "past" or (tense == "" and pub.weekday() < 2):
+            saturday -= dt.timedelta(days=7) if saturday > pub else dt.timedelta(0)
+        return _week(saturday) + "-WE", "DATE"
     if t in PRESENT or t in PAST or t in FUTURE:
         return ("PRESENT_REF" if t in PRESENT else "PAST_REF" if t in PAST else "FUTURE_REF"), "DATE"
     value = _time_of_day(t, pub, tense)
