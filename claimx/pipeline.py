@@ -8,6 +8,7 @@ many inputs through one ``nlp.pipe``.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 from dataclasses import replace
 from typing import Iterable, Iterator, Optional, Union
@@ -150,12 +151,12 @@ def _document(item: TextInput, cleaned: Cleaned, published: tuple[Optional[str],
     return Document(source=item.source, published=date, claims=tuple(final),
                     dates=tuple(dates), locations=tuple(places), boilerplate=cleaned.dropped,
                     id=item.id, published_source=date_source,
-                    text=cleaned.original)
+                    text=cleaned.original, root=item.root)
 
 
 def extract_many(items: Iterable[Union[TextInput, InputError]], nlp=None, published: Optional[str] = None,
                  rules: Optional[RuleSet] = None, keep_boilerplate: bool = False,
-                 batch_size: int = 16) -> Iterator[Union[Document, InputError]]:
+                 batch_size: int = 16, n_process: int = 1) -> Iterator[Union[Document, InputError]]:
     """Extract claims from many inputs, streaming through one ``nlp.pipe``.
 
     Yields one :class:`Document` per input, in input order; an input that fails
@@ -186,17 +187,36 @@ def extract_many(items: Iterable[Union[TextInput, InputError]], nlp=None, publis
                 doc._.claimx_published = pub
                 yield doc, (item, cleaned, (pub, source), offset, n == len(chunks) - 1)
 
-    acc: tuple[list, list, list] = ([], [], [])
-    for doc, (item, cleaned, pub, offset, last) in nlp.pipe(prepared(), as_tuples=True,
-                                                            batch_size=batch_size):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        for bucket, records in zip(acc, _chunk_records(doc, offset, cleaned)):
-            bucket.extend(records)
-        if last:
-            yield _document(item, cleaned, pub, *acc)
-            acc = ([], [], [])
+    # with several processes, the extractors run here on the parsed Docs: their records
+    # are Python objects that spaCy does not ship between processes
+    ours = [name for name in ("claimx_quotes", "claimx_dates", "claimx_places") if name in nlp.pipe_names]
+    disabled = ours if n_process > 1 else []
+    zone = nlp.memory_zone() if hasattr(nlp, "memory_zone") else contextlib.nullcontext()
+    with zone, nlp.select_pipes(disable=disabled):
+        acc: tuple[list, list, list] = ([], [], [])
+        stream = nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+        for doc, (item, cleaned, pub, offset, last) in stream:
+            if isinstance(item, InputError):
+                yield item
+                continue
+            if disabled:
+                _run_extractors(doc, pub[0])
+            for bucket, records in zip(acc, _chunk_records(doc, offset, cleaned)):
+                bucket.extend(records)
+            if last:
+                yield _document(item, cleaned, pub, *acc)
+                acc = ([], [], [])
+
+
+def _run_extractors(doc, published: Optional[str]) -> None:
+    """What the claimx components do, for Docs parsed in other processes."""
+    from .extract.dates import extract_dates
+    from .extract.places import extract_places
+    from .extract.quotes import extract_claims
+
+    doc._.claimx_claims = extract_claims(doc)
+    doc._.claimx_dates = extract_dates(doc, published)
+    doc._.claimx_places = extract_places(doc)
 
 
 def read_inputs(paths: Iterable[str], encoding: str = "utf-8", input_format: str = "auto",

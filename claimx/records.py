@@ -116,6 +116,7 @@ class Document:
     id: Optional[str] = None
     published_source: Optional[str] = None
     text: str = field(default="", repr=False, compare=False)
+    root: Optional[str] = field(default=None, repr=False, compare=False)
 
     def to_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {"schema": SCHEMA_ID}

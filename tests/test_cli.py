@@ -111,13 +111,15 @@ def test_bad_inputs(tmp_path, name, content, message):
     good.write_text('"We are open," said owner Lea Marks.\n', encoding="utf-8")
     result = run("extract", str(path), str(good), "-f", "jsonl")
     assert result.exit_code == 1
-    err_lines = result.stderr.strip().splitlines()
+    err_lines = [ln for ln in result.stderr.strip().splitlines() if ln.startswith("claimx: error:")]
     assert len(err_lines) == 1
     assert str(path) in err_lines[0] and message in err_lines[0]
     assert "Traceback" not in result.stderr
-    # the good file was still processed
+    assert "1 documents" in result.stderr and "1 errors" in result.stderr  # the summary line
+    # the bad file has an error record in its place, the good file was still processed
     docs = [json.loads(x) for x in result.stdout.strip().splitlines()]
-    assert [d["source"] for d in docs] == [str(good)]
+    assert [d["source"] for d in docs] == [str(path), str(good)]
+    assert message in docs[0]["error"] and "claims" not in docs[0]
 
 
 def test_missing_file(tmp_path):
@@ -126,10 +128,10 @@ def test_missing_file(tmp_path):
     assert "nope.txt: no such file" in result.stderr
 
 
-def test_directory_is_reported(tmp_path):
+def test_empty_directory_is_reported(tmp_path):
     result = run("extract", str(tmp_path))
     assert result.exit_code == 1
-    assert "is a folder" in result.stderr
+    assert "no files matching '*.txt'" in result.stderr
 
 
 def test_encoding_option(tmp_path):

@@ -51,13 +51,15 @@ def test_bad_lines_reported_and_others_processed(tmp_path):
     ])
     result = runner.invoke(app, ["extract", str(path), "--published-key", "dct", "-f", "jsonl"])
     assert result.exit_code == 1
-    errors = result.stderr.strip().splitlines()
+    errors = [ln for ln in result.stderr.strip().splitlines() if ln.startswith("claimx: error:")]
     assert len(errors) == 4
     assert f"{path}:2: invalid JSON" in errors[0]
     assert f"{path}:3: a record must be a JSON object" in errors[1]
     assert f"{path}:4: no text under key 'text'" in errors[2]
     assert f"{path}:5:" in errors[3] and "YYYY-MM-DD" in errors[3]
-    assert [json.loads(x)["id"] for x in result.stdout.splitlines()] == ["ok1", "ok2"]
+    records = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [r.get("id") for r in records if "error" not in r] == ["ok1", "ok2"]
+    assert [r["line"] for r in records if "error" in r] == [2, 3, 4, 5]
 
 
 def test_record_without_id_gets_file_and_line(tmp_path):
