@@ -25,15 +25,51 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _MATCH_KINDS = ("line", "prefix", "contains", "credit", "label")
 
 
+#: a run of non-space characters longer than this is broken up for the tokenizer
+MAX_RUN = 100
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN + 1))
+#: inside such runs, stretches of 20+ symbols (100,000 quote marks) carry no language: blanked
+_SYMBOL_RUN = re.compile(r"[^\w\s]{20,}")
+
+
 def normalise(text: str) -> str:
     """Same-length normalisation: CRLF/CR line ends and odd spaces become ``\\n``/`` ``.
 
     Every character keeps its index, so offsets into the result are offsets into
-    ``text``.
+    ``text``. Runs of more than ``MAX_RUN`` characters without a space (a URL-like
+    string of a megabyte, thousands of quote marks) get a space every ``MAX_RUN``
+    characters, because spaCy's tokenizer is quadratic on such runs, and stretches of 20
+    or more symbols inside them are blanked; no word of a real article is that long.
     """
     if "\r" in text:
         text = text.replace("\r\n", " \n").replace("\r", "\n")
-    return text.translate(_SPACE_MAP)
+    text = text.translate(_SPACE_MAP)
+    runs = [m.span() for m in _LONG_RUN.finditer(text)]
+    if runs:
+        chars = list(text)
+        for start, end in runs:
+            for i in range(start + MAX_RUN, end, MAX_RUN):
+                chars[i] = " "
+        for m in _SYMBOL_RUN.finditer(text):
+            chars[m.start():m.end()] = " " * (m.end() - m.start())
+        text = "".join(chars)
+    if len(text) > NOISE_LINE:
+        text = _blank_noise_lines(text)
+    return text
+
+
+#: lines longer than this that are mostly symbols are blanked for NLP
+NOISE_LINE = 2000
+
+
+def _blank_noise_lines(text: str) -> str:
+    """Blank long lines with little language in them ('" " " ...' fifty thousand times)."""
+    out = []
+    for line in text.split("\n"):
+        if len(line) > NOISE_LINE and sum(ch.isalnum() for ch in line) < 0.2 * len(line):
+            line = " " * len(line)
+        out.append(line)
+    return "\n".join(out)
 
 
 def _squash(s: str) -> str:

@@ -21,6 +21,10 @@ class InputError(ClaimxError):
         where = f"{source}:{line}" if line is not None else source
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self):
+        # picklable with its own arguments (spaCy's worker processes pass errors along)
+        return (InputError, (self.source, self.reason, self.line))
+
 
 class ModelError(ClaimxError):
     """No usable spaCy model could be loaded."""
