@@ -409,6 +409,7 @@ def _shape(part: str) -> Optional[str]:
 
 # measured on TimeBank/AQUAINT: these are annotated far more often than not; "soon",
 # "previously", "current" and "recent" are not, so they are left out
+_TOKEN_CUES = frozenset(WEEKDAYS) | {"now", "currently", "recently", "lately", "nowadays", "future", "past"}
 _REF_ADVERBS = {"now", "currently", "recently", "lately", "nowadays"}
 _REF_ADJECTIVES: set[str] = set()
 
@@ -465,7 +466,11 @@ def extract_dates(doc: Doc, published: Optional[str] = None) -> list[DateMention
                 kind = "TIME"
             found.append(DateMention(mention, start, end, value=value,
                                      type=kind, anchored=_anchored(value, published)))
-    for tok in doc:
+    strings = doc.vocab.strings
+    wanted = {strings.add(w) for w in _TOKEN_CUES}
+    lowers = doc.to_array("LOWER").tolist() if len(doc) else []
+    for i in (i for i, h in enumerate(lowers) if h in wanted):
+        tok = doc[i]
         if tok.i in taken:
             continue
         ref = _reference_word(tok)

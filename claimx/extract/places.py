@@ -39,8 +39,10 @@ def _missed_places(doc: Doc) -> list:
     from spacy.tokens import Span as SpacySpan
 
     out = []
-    for tok in doc:
-        if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.text.isupper():
+    propn = doc.vocab.strings.add("PROPN")
+    tags = doc.to_array("POS").tolist() if len(doc) else []
+    for tok in (doc[i] for i, pos in enumerate(tags) if pos == propn):
+        if not tok.text[:1].isupper() or tok.text.isupper():
             continue
         if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
             continue  # part of a longer name

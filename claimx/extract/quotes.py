@@ -286,11 +286,19 @@ def _clause_span(tok: Token, exclude: Token) -> Optional[tuple[int, int]]:
     return left.idx, right.idx + len(right.text)
 
 
-def _find_cues(doc: Doc, in_quote: list[int]) -> list[_Cue]:
+def _candidates(doc: Doc, words: frozenset[str]) -> list[int]:
+    """Indices of tokens whose lemma or lower-case form is in ``words`` (array lookup, no Token objects)."""
+    strings = doc.vocab.strings
+    hashes = {strings.add(w) for w in words}
+    return [i for i, (lemma, lower) in enumerate(doc.to_array(["LEMMA", "LOWER"]).tolist())
+            if lemma in hashes or lower in hashes]
+
+
+def _find_cues(doc: Doc, in_quote: list[int], starts: list[int]) -> list[_Cue]:
     indirect_verbs, all_verbs = _lexicon()
     cues: list[_Cue] = []
-    starts = [t.idx for t in doc]
-    for tok in doc:
+    for i in _candidates(doc, all_verbs | {"according"}) if len(doc) else ():
+        tok = doc[i]
         if in_quote[tok.i] >= 0:
             continue
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -422,14 +430,15 @@ def _statement_clause(verb: Token) -> Optional[tuple[int, int]]:
 
 # ------------------------------------------------------------------ claims
 
-def _token_quote_index(doc: Doc, quotes: list[QuoteSpan]) -> list[int]:
-    idx = [-1] * len(doc)
+def _token_quote_index(starts: list[int], quotes: list[QuoteSpan]) -> list[int]:
+    """For each token (by its start offset), the index of the quote it lies in, or -1."""
+    idx = [-1] * len(starts)
     k = 0
-    for tok in doc:
-        while k < len(quotes) and quotes[k].outer_end <= tok.idx:
+    for i, start in enumerate(starts):
+        while k < len(quotes) and quotes[k].outer_end <= start:
             k += 1
-        if k < len(quotes) and quotes[k].outer_start <= tok.idx < quotes[k].outer_end:
-            idx[tok.i] = k
+        if k < len(quotes) and quotes[k].outer_start <= start < quotes[k].outer_end:
+            idx[i] = k
     return idx
 
 
@@ -514,10 +523,10 @@ def extract_claims(doc: Doc) -> list[Claim]:
     """Direct, indirect and mixed claims of ``doc``, in text order."""
     text = doc.text
     quotes = find_quotes(text)
-    in_quote = _token_quote_index(doc, quotes)
-    cues = _find_cues(doc, in_quote)
+    starts = doc.to_array("IDX").tolist() if len(doc) else []
+    in_quote = _token_quote_index(starts, quotes)
+    cues = _find_cues(doc, in_quote, starts)
     cues_by_tok = {c.token.i: c for c in cues}
-    starts = [t.idx for t in doc]
     claims: list[Claim] = []
     used_quotes: set[int] = set()
 
