@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -40,16 +39,14 @@ def texts_from(args) -> list[str]:
     return (base * (args.limit // len(base) + 1))[: args.limit]
 
 
-def claimx(*args: str) -> tuple[float, int, str]:
-    """Run the installed claimx; (seconds, peak RSS of the child in MB, stderr)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def claimx(*args: str) -> float:
+    """Run claimx (python -m claimx) and return the wall-clock seconds."""
     t0 = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "claimx", *args], capture_output=True, text=True)
     seconds = time.perf_counter() - t0
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     if proc.returncode not in (0, 1):
         raise SystemExit(f"claimx failed: {proc.stderr[-500:]}")
-    return seconds, max(peak, before) // 1024, proc.stderr
+    return seconds
 
 
 def main() -> None:
@@ -70,8 +67,8 @@ def main() -> None:
     t0 = time.perf_counter()
     tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=16))
     t_a = time.perf_counter() - t0
-    t_b, _, _ = claimx("extract", str(data), "-f", "jsonl", "-q", "-o", str(tmp / "b.jsonl"))
-    t_c, _, _ = claimx("extract", str(data), "-f", "jsonl", "-q", "-o", str(tmp / "c.jsonl"), "--n-process", "2")
+    t_b = claimx("extract", str(data), "-f", "jsonl", "-q", "-o", str(tmp / "b.jsonl"))
+    t_c = claimx("extract", str(data), "-f", "jsonl", "-q", "-o", str(tmp / "c.jsonl"), "--n-process", "2")
     same = (tmp / "b.jsonl").read_text() == (tmp / "c.jsonl").read_text()
     n = len(texts)
     print(f"texts: {n}, tokens: {tokens}; CPUs: {len(os.sched_getaffinity(0))}; spaCy {spacy.__version__}")
@@ -88,23 +85,24 @@ def main() -> None:
     print(f"claimx --help: best {min(helps):.3f} s, median {sorted(helps)[2]:.3f} s (python -m claimx)")
 
     short = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures").glob("*.txt"))]
-    for count in (args.stream // 10, args.stream):
+    for count in (args.stream // 10, args.stream) if args.stream else ():
         stream = tmp / f"stream{count}.jsonl"
         with open(stream, "w", encoding="utf-8") as fh:
             for i in range(count):
                 fh.write(json.dumps({"id": i, "text": short[i % len(short)] + f"\nRecord {i}."}) + "\n")
-        seconds, _, _ = claimx("extract", str(stream), "-f", "jsonl", "-q", "-o", str(tmp / "s.jsonl"))
-        peak = peak_rss(stream, tmp)
+        seconds, peak = timed_rss(stream, tmp)
         print(f"stream of {count} documents: {seconds:.0f} s, peak RSS {peak} MB")
 
 
-def peak_rss(stream: Path, tmp: Path) -> int:
-    """Peak RSS (MB) of one claimx run, read with /usr/bin/time when present."""
-    if not Path("/usr/bin/time").exists():
-        return -1
-    proc = subprocess.run(["/usr/bin/time", "-f", "%M", sys.executable, "-m", "claimx", "extract", str(stream),
-                           "-f", "jsonl", "-q", "-o", str(tmp / "m.jsonl")], capture_output=True, text=True)
-    return int(proc.stderr.strip().splitlines()[-1]) // 1024
+def timed_rss(stream: Path, tmp: Path) -> tuple[float, int]:
+    """Seconds and peak RSS (MB, -1 without /usr/bin/time) of one claimx run over ``stream``."""
+    cmd = [sys.executable, "-m", "claimx", "extract", str(stream), "-f", "jsonl", "-q", "-o", str(tmp / "m.jsonl")]
+    timer = ["/usr/bin/time", "-f", "%M"] if Path("/usr/bin/time").exists() else []
+    t0 = time.perf_counter()
+    proc = subprocess.run(timer + cmd, capture_output=True, text=True)
+    seconds = time.perf_counter() - t0
+    peak = int(proc.stderr.strip().splitlines()[-1]) // 1024 if timer else -1
+    return seconds, peak
 
 
 if __name__ == "__main__":
