@@ -56,6 +56,15 @@ PUB = "2016-03-16"  # a Wednesday
     ("last year's", "", "2015", "DATE"),
     ("almost four years ago", "", "2012", "DATE"),
     ("the early hours of Thursday", "past", "2016-03-10", "DATE"),
+    ("nineteen ninety-six", "", "1996", "DATE"),
+    ("the year two thousand", "", "2000", "DATE"),
+    ("the nineties", "", "199", "DATE"),
+    ("just last month", "", "2016-02", "DATE"),
+    ("later today", "", "2016-03-16", "DATE"),
+    ("recent days", "", "PAST_REF", "DATE"),
+    ("the coming months", "", "FUTURE_REF", "DATE"),
+    ("the current fiscal year", "", "2016", "DATE"),
+    ("the weekend", "past", "2016-W10-WE", "DATE"),
 ])
 def test_resolve(text, tense, value, kind):
     assert resolve_date(text, PUB, tense) == (value, kind)

@@ -107,9 +107,34 @@ def _number(word: str) -> Optional[int]:
     return NUMBERS.get(word)
 
 
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
+
+
+def _spelled_year(t: str) -> Optional[str]:
+    """ "nineteen ninety-six" -> 1996, "the year two thousand" -> 2000, "the nineties" -> 199."""
+    t = re.sub(r"^(?:the\s+)?year\s+", "", t)
+    m = re.fullmatch(r"(?:the\s+)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)", t)
+    if m:
+        return f"19{_DECADE_WORDS[m.group(1)]}"
+    words = t.split()
+    if len(words) >= 2 and words[0] in ("nineteen", "eighteen") and all(w in NUMBERS or "-" in w for w in words[1:]):
+        tail = _number(" ".join(words[1:])) if len(words) == 2 else None
+        if tail is not None and 0 <= tail < 100:
+            return f"{(19 if words[0] == 'nineteen' else 18)}{tail:02d}"
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        tail = _number(" ".join(rest)) if rest else 0
+        if tail is not None and tail < 100:
+            return f"{2000 + tail}"
+    return None
+
+
 def _time_of_day(t: str, pub: Optional[dt.date], tense: str) -> Optional[str]:
     """Clock times ("10:35 a.m.", "9 a.m. Tuesday", "midday") and "tonight"/"this morning"."""
     if pub is None:
+        return None
+    if t in ("afternoon", "morning", "evening") or t.startswith("afternoon ") and t.endswith("yesterday"):
         return None
     if t in ("tonight", "this evening", "this morning", "this afternoon", "last night"):
         day = pub - dt.timedelta(days=1) if t == "last night" else pub
@@ -173,7 +198,15 @@ def resolve_date(text: str, published: Optional[str], tense: str = "") -> tuple[
     t = " ".join(text.lower().replace("\u2019", "'").split()).strip(" ,.;:")
     t = re.sub(r"^(on|in|at(?!\s+(?:least|most)\b)|by|since|until|from|during|of|for|between|before|after|through)\s+", "", t)
     t = re.sub(r"'s?$", "", t)
+    t = re.sub(r"^(?:just|later|earlier|as recently as)\s+(?=(?:today|tonight|this|last|next|a|an|\w+ (?:days?|weeks?|months?|years?) ago)\b)", "", t)
     t = re.sub(r"^(?:fiscal|early|late|mid|the end of|the start of|the beginning of|the middle of)[\s-]+(?=\S)", "", t)
+    spelled = _spelled_year(t)
+    if spelled is not None:
+        return spelled, "DATE"
+    if re.fullmatch(r"(?:recent|past) (?:days|weeks|months|years)", t):
+        return "PAST_REF", "DATE"
+    if re.fullmatch(r"(?:the )?(?:coming|next few|upcoming) (?:days|weeks|months|years)", t):
+        return "FUTURE_REF", "DATE"
     t = re.sub(r"\b(earlier|before)$", "ago", t) if re.match(r"(a|an|\w+) (day|week|month|year)s? (earlier|before)$", t) else t
     pub = dt.date.fromisoformat(published) if published else None
     if t in ("the weekend", "this weekend", "weekend") and pub is not None:
@@ -276,6 +309,8 @@ def resolve_date(text: str, published: Optional[str], tense: str = "") -> tuple[
             y, mo = divmod(pub.year * 12 + pub.month - 1 + step, 12)
             return f"{y:04d}-{mo + 1:02d}", "DATE"
         return f"{pub.year + step:04d}", "DATE"
+    if t in ("the year", "the current year", "the current fiscal year", "the fiscal year", "this fiscal year") and pub:
+        return f"{pub.year:04d}", "DATE"
     if t in ("earlier this year", "later this year", "this year's"):
         return (f"{pub.year:04d}" if pub else None), "DATE"
     if t in ("earlier this month", "later this month"):
