@@ -65,6 +65,9 @@ PUB = "2016-03-16"  # a Wednesday
     ("the coming months", "", "FUTURE_REF", "DATE"),
     ("the current fiscal year", "", "2016", "DATE"),
     ("the weekend", "past", "2016-W10-WE", "DATE"),
+    ("16-hour", "", "PT16H", "DURATION"),
+    ("two-day", "", "P2D", "DURATION"),
+    ("two decades", "", "P20Y", "DURATION"),
 ])
 def test_resolve(text, tense, value, kind):
     assert resolve_date(text, PUB, tense) == (value, kind)

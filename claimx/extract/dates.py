@@ -45,6 +45,7 @@ _RE_YEAR = re.compile(r"(?:in\s+|the\s+year\s+)?(1[5-9]\d\d|20\d\d)$")
 _RE_DECADE = re.compile(r"(?:the\s+)?(?:early\s+|mid-?|late\s+)?(1[5-9]\d|20\d)0'?s$")
 _RE_AGO = re.compile(r"(\w+)\s+(day|week|month|year)s?\s+ago$")
 _RE_DURATION = re.compile(r"(?:the\s+)?(?:past\s+|last\s+|next\s+|coming\s+|first\s+)?(a\s+few|a\s+couple\s+of|[\w-]+)\s+(day|week|month|year|decade|hour|minute)s?(?:\s+long)?$")
+_RE_HYPHEN_DURATION = re.compile(r"(?:a\s+)?(\w+)-(hour|minute|day|week|month|year|decade)(?:-long)?$")
 _RE_MODIFIER = re.compile(r"^(more\s+than|less\s+than|fewer\s+than|about|nearly|almost|at\s+least|at\s+most|some|over|under|up\s+to|around|roughly|just|only|approximately)\s+")
 _RE_SEASON = re.compile(r"(?:(last|next|this|the\s+coming|the\s+past|early|late)\s+)?(spring|summer|autumn|fall|winter)(?:\s+of\s+(\d{4})|\s+(\d{4}))?$")
 _RE_ANY_MONTH = re.compile(r"\b" + _M + r"\b")
@@ -331,13 +332,18 @@ def resolve_date(text: str, published: Optional[str], tense: str = "") -> tuple[
             y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
             return f"{y:04d}-{mo + 1:02d}", "DATE"
         return f"{pub.year - n:04d}", "DATE"
-    m = _RE_DURATION.match(_RE_MODIFIER.sub("", t))
+    m = _RE_DURATION.match(_RE_MODIFIER.sub("", t)) or _RE_HYPHEN_DURATION.match(t)
     if m:
         word = " ".join(m.group(1).split())
         n = _number(word)
+        if m.group(2) == "decade":
+            n, word = (n * 10 if n is not None else None), word
+            m_unit = "Y"
+        else:
+            m_unit = UNITS[m.group(2)]
         if n is not None or word in VAGUE:
             amount = n if n is not None else "X"
-            unit = UNITS[m.group(2)]
+            unit = m_unit
             if m.group(2) in ("hour", "minute"):
                 return f"PT{amount}{unit}", "DURATION"
             return f"P{amount}{unit}", "DURATION"
