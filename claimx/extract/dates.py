@@ -135,8 +135,6 @@ def _time_of_day(t: str, pub: Optional[dt.date], tense: str) -> Optional[str]:
     """Clock times ("10:35 a.m.", "9 a.m. Tuesday", "midday") and "tonight"/"this morning"."""
     if pub is None:
         return None
-    if t in ("afternoon", "morning", "evening") or t.startswith("afternoon ") and t.endswith("yesterday"):
-        return None
     if t in ("tonight", "this evening", "this morning", "this afternoon", "last night"):
         day = pub - dt.timedelta(days=1) if t == "last night" else pub
         code = {"tonight": "NI", "last night": "NI"}.get(t) or PARTS_OF_DAY[t.split()[-1]]
@@ -365,12 +363,6 @@ def resolve_date(text: str, published: Optional[str], tense: str = "") -> tuple[
     if m and pub and not re.search(r"\d", t):
         mon = MONTHS[m.group(1)]
         return f"{_closest_year(mon, None, pub, tense):04d}-{mon:02d}", "DATE"
-    if t in PRESENT:
-        return "PRESENT_REF", "DATE"
-    if t in PAST:
-        return "PAST_REF", "DATE"
-    if t in FUTURE:
-        return "FUTURE_REF", "DATE"
     return None, "DATE"
 
 
@@ -450,22 +442,22 @@ def _shape(part: str) -> Optional[str]:
 
 # measured on TimeBank/AQUAINT: these are annotated far more often than not; "soon",
 # "previously", "current" and "recent" are not, so they are left out
-_TOKEN_CUES = frozenset(WEEKDAYS) | {"now", "currently", "recently", "lately", "nowadays", "future", "past"}
-_REF_ADVERBS = {"now", "currently", "recently", "lately", "nowadays"}
-_REF_ADJECTIVES: set[str] = set()
+_REF_ADVERBS = frozenset({"now", "currently", "recently", "lately", "nowadays"})
+#: the lower-case forms that can start a mention the model missed
+_TOKEN_CUES = frozenset(WEEKDAYS) | _REF_ADVERBS | {"future", "past"}
 
 
 def _reference_word(tok: Token) -> Optional[tuple[int, int]]:
-    """Token range of a vague time reference the model leaves out: "now", "recently",
-    "the current system", "in the future"."""
+    """Token range of a vague time reference the model leaves out: "now", "right now",
+    "recently", "the future" (not "now-defunct" or "now that")."""
     doc = tok.doc
     low = tok.lower_
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     if low in _REF_ADVERBS and tok.pos_ == "ADV":
-        if nxt is not None and nxt.text in ("-", "that") or tok.i > 0 and doc[tok.i - 1].lower_ == "right":
-            return (tok.i - 1, tok.i + 1) if tok.i > 0 and doc[tok.i - 1].lower_ == "right" else None
-        return tok.i, tok.i + 1
-    if low in _REF_ADJECTIVES and tok.pos_ == "ADJ" and tok.dep_ == "amod":
+        if tok.i > 0 and doc[tok.i - 1].lower_ == "right":
+            return tok.i - 1, tok.i + 1
+        if nxt is not None and nxt.text in ("-", "that"):
+            return None
         return tok.i, tok.i + 1
     if low in ("future", "past") and tok.pos_ == "NOUN" and tok.i > 0 and doc[tok.i - 1].lower_ == "the":
         return tok.i - 1, tok.i + 1
