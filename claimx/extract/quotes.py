@@ -52,7 +52,6 @@ class _Cue:
     according: bool = False
     # a parenthetical cue ("S1, he says, S2") reports a second clause too
     content2: Optional[tuple[int, int]] = None
-    weak_subject: bool = False  # "it", "you", relative or addressee subjects: no indirect claim
 
 
 def _tok_span(doc: Doc, first: Token, last: Token) -> Span:
@@ -346,13 +345,16 @@ def _find_cues(doc: Doc, in_quote: list[int], starts: list[int]) -> list[_Cue]:
                 content = _preceding_clause(tok)
             if content is not None and _question_clause(doc, starts, content):
                 content = content2 = None
-        weak = speaker is None or speaker.text.lower() in _WEAK_SUBJECTS
-        cues.append(_Cue(tok, speaker, medium, content, _tok_span(doc, tok, tok),
-                         content2=content2, weak_subject=weak))
+        cues.append(_Cue(tok, speaker, medium, content, _tok_span(doc, tok, tok), content2=content2))
     return cues
 
 
 _WEAK_SUBJECTS = {"it", "this", "that", "you", "who", "which", "what", "there"}
+
+
+def _weak(speaker: Optional[Speaker]) -> bool:
+    """No speaker, or one ("it", "you", "who") that cannot carry a paraphrased claim."""
+    return speaker is None or speaker.text.lower() in _WEAK_SUBJECTS
 _QUESTION_WORDS = {"if", "whether", "what", "why", "how", "when", "where", "who", "which", "whom"}
 
 
@@ -547,7 +549,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
 
     # 1. cues with a reported clause: indirect, mixed, or a direct quote as the clause
     for cue, (cs, ce) in [(c, part) for c in cues for part in (c.content, c.content2) if part]:
-        if cue.speaker is None or cue.weak_subject:
+        if _weak(cue.speaker):
             continue
         cs, ce = _trim(text, cs, ce)
         if ce - cs < 8:
@@ -577,7 +579,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
             continue
         verb, first, last = found
         speaker, medium = _speaker_for(verb, in_quote)
-        if speaker is None or speaker.text.lower() in _WEAK_SUBJECTS:
+        if _weak(speaker):
             continue
         end = max(q.outer_end, last.idx + len(last.text))
         cue_span = _tok_span(doc, verb, verb)
