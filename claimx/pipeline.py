@@ -200,23 +200,15 @@ def extract_many(items: Iterable[Union[TextInput, InputError]], nlp=None, publis
                 yield item
                 continue
             if disabled:
-                _run_extractors(doc, pub[0])
+                doc._.claimx_published = pub[0]
+                for name in disabled:
+                    doc = nlp.get_pipe(name)(doc)
             for bucket, records in zip(acc, _chunk_records(doc, offset, cleaned)):
                 bucket.extend(records)
             if last:
                 yield _document(item, cleaned, pub, *acc)
                 acc = ([], [], [])
 
-
-def _run_extractors(doc, published: Optional[str]) -> None:
-    """What the claimx components do, for Docs parsed in other processes."""
-    from .extract.dates import extract_dates
-    from .extract.places import extract_places
-    from .extract.quotes import extract_claims
-
-    doc._.claimx_claims = extract_claims(doc)
-    doc._.claimx_dates = extract_dates(doc, published)
-    doc._.claimx_places = extract_places(doc)
 
 
 def extract_text(text: str, nlp=None, published: Optional[str] = None, source: str = "-",
