@@ -14,14 +14,13 @@ import json
 import os
 import re
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Optional, TextIO, Union
 
 from .errors import InputError, OutputError, UsageError
-from .io import JsonlKeys, TextInput, is_jsonl, read_jsonl, read_path, refuse_input, write_atomic
+from .io import AtomicFile, JsonlKeys, TextInput, is_jsonl, read_jsonl, read_path, write_atomic
 from .records import SCHEMA_ID, Document
 
 CSV_COLUMNS = ("source", "id", "claim", "kind", "speaker", "speaker_name", "role", "cue", "medium",
@@ -131,35 +130,18 @@ class Sink:
 
 
 class _Stream:
-    """stdout, or a file written through a temporary file that is renamed on success."""
+    """stdout, or a file that appears only complete (see :class:`claimx.io.AtomicFile`)."""
 
     def __init__(self, output: Optional[str], inputs: tuple[str, ...]):
         self.output = output
-        self.tmp: Optional[str] = None
-        if output is None:
-            self.fh: TextIO = sys.stdout
-            return
-        target = Path(output)
-        refuse_input(output, inputs)
-        try:
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                            dir=str(target.parent) if str(target.parent) else ".")
-        except OSError as exc:
-            raise OutputError(f"{output}: cannot write ({exc.strerror or exc})") from None
-        self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        self.file = AtomicFile(output, inputs) if output is not None else None
+        self.fh: TextIO = self.file.fh if self.file is not None else sys.stdout
 
     def close(self, ok: bool) -> None:
-        if self.output is None:
+        if self.file is None:
             self.fh.flush()
-            return
-        self.fh.close()
-        if ok:
-            os.replace(self.tmp, self.output)
         else:
-            try:
-                os.unlink(self.tmp)
-            except OSError:
-                pass
+            self.file.close(ok)
 
 
 class JsonlSink(Sink):

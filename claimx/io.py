@@ -8,7 +8,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Iterator, Optional, Union
+from typing import BinaryIO, Iterator, Optional, TextIO, Union
 
 from .errors import InputError, OutputError
 
@@ -192,26 +192,47 @@ def refuse_input(path: str, inputs: tuple[str, ...]) -> None:
             raise OutputError(f"{path}: refusing to overwrite an input file")
 
 
+class AtomicFile:
+    """A text file written through a temporary file beside it, renamed into place by ``close(True)``.
+
+    ``close(False)`` removes the temporary file: readers see the whole file or none.
+
+    Raises:
+        OutputError: ``path`` is one of the inputs, or cannot be written.
+    """
+
+    def __init__(self, path: str, inputs: tuple[str, ...] = ()):
+        self.path = path
+        target = Path(path)
+        refuse_input(path, inputs)
+        directory = target.parent if str(target.parent) else Path(".")
+        try:
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+        except OSError as exc:
+            raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
+        self.fh: TextIO = os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+    def close(self, ok: bool) -> None:
+        self.fh.close()
+        if ok:
+            os.replace(self.tmp, self.path)
+            return
+        try:
+            os.unlink(self.tmp)
+        except OSError:
+            pass
+
+
 def write_atomic(path: str, data: str, inputs: tuple[str, ...] = ()) -> None:
     """Write ``data`` to ``path`` through a temporary file and a rename.
 
     Raises:
         OutputError: ``path`` is one of the inputs, or cannot be written.
     """
-    target = Path(path)
-    refuse_input(path, inputs)
-    directory = target.parent if str(target.parent) else Path(".")
+    out = AtomicFile(path, inputs)
+    ok = False
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+        out.fh.write(data)
+        ok = True
+    finally:
+        out.close(ok)
