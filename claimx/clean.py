@@ -50,8 +50,8 @@ def normalise(text: str) -> str:
         for start, end in runs:
             for i in range(start + MAX_RUN, end, MAX_RUN):
                 chars[i] = " "
-        for m in _SYMBOL_RUN.finditer(text):
-            chars[m.start():m.end()] = " " * (m.end() - m.start())
+            for m in _SYMBOL_RUN.finditer(text, start, end):
+                chars[m.start():m.end()] = " " * (m.end() - m.start())
         text = "".join(chars)
     if len(text) > NOISE_LINE:
         text = _blank_noise_lines(text)
