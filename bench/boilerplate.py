@@ -94,17 +94,27 @@ def main() -> int:
     return 1 if violations else 0
 
 
-def labelled_report() -> None:
-    """Recall and real lines lost on fixtures/boilerplate_lines.tsv (each line between two real ones)."""
+def labelled_rows() -> list[tuple[str, str, str]]:
+    """(label, site style, line) rows of fixtures/boilerplate_lines.tsv; label is drop or keep."""
+    lines = (ROOT / "fixtures" / "boilerplate_lines.tsv").read_text(encoding="utf-8").splitlines()
+    return [tuple(ln.split("\t")) for ln in lines if ln and not ln.startswith("#")]
+
+
+def dropped_alone(line: str) -> bool:
+    """Whether the cleaner drops ``line`` standing between two real lines of a story."""
     from claimx.clean import clean
 
-    rows = [ln.split("\t") for ln in (ROOT / "fixtures" / "boilerplate_lines.tsv").read_text(encoding="utf-8").splitlines()
-            if ln and not ln.startswith("#")]
+    text = "A real first line of the story.\n" + line + "\nA real last line of the story."
+    return any(d.text == line.strip() for d in clean(text).dropped)
+
+
+def labelled_report() -> None:
+    """Recall and real lines lost on fixtures/boilerplate_lines.tsv."""
+    rows = labelled_rows()
     hit = lost = 0
     n_drop = sum(1 for r in rows if r[0] == "drop")
     for label, style, line in rows:
-        text = "A real first line of the story.\n" + line + "\nA real last line of the story."
-        gone = any(d.text == line.strip() for d in clean(text).dropped)
+        gone = dropped_alone(line)
         hit += gone and label == "drop"
         lost += gone and label == "keep"
         if gone and label == "keep":

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
+import importlib.util
+
 from claimx.clean import clean
 
-from .conftest import FIXTURES
+from .conftest import ROOT
 
-
-def labelled():
-    rows = []
-    for line in (FIXTURES / "boilerplate_lines.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            label, style, text = line.split("\t")
-            rows.append((label, style, text))
-    return rows
-
-
-def dropped_alone(line: str) -> bool:
-    text = "A real first line of the story.\n" + line + "\nA real last line of the story."
-    return any(d.text == line.strip() for d in clean(text).dropped)
+# the labelled-set helpers live in bench/boilerplate.py, which reports the same figures
+_spec = importlib.util.spec_from_file_location("bench_boilerplate", ROOT / "bench" / "boilerplate.py")
+_bench = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_bench)
+labelled = _bench.labelled_rows
+dropped_alone = _bench.dropped_alone
 
 
 def test_labelled_set_size():
