@@ -32,13 +32,14 @@ class Resolved:
     population: int = 0
 
 
-_ARTICLE_NAMES = {"the hague", "the gambia", "the bahamas"}
+#: names whose leading article belongs to them
+ARTICLE_NAMES = frozenset({"the hague", "the gambia", "the bahamas"})
 
 
 def key(name: str) -> str:
     """Lookup key: lower case, no leading article, dots and extra spaces removed."""
     k = " ".join(name.replace("\u2019", "'").replace(".", "").split()).lower()
-    if k.startswith("the ") and k not in _ARTICLE_NAMES:
+    if k.startswith("the ") and k not in ARTICLE_NAMES:
         k = k[4:]
     return k
 

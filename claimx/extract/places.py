@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ..gazetteer import resolve
+from ..gazetteer import ARTICLE_NAMES, resolve
 from ..records import Place
 
 _LABELS = {"GPE": "other", "LOC": "region", "FAC": "facility"}
@@ -22,9 +22,9 @@ _LOCATIVE = {"in", "from", "to", "near", "outside", "across", "into", "towards",
 
 def _mention_bounds(doc: Doc, ent) -> tuple[int, int]:
     start = ent.start
-    if doc[start].lower_ == "the" and not (doc[start].text == "The" and start + 1 < ent.end
-                                           and resolve(doc[start:ent.end].text) is not None
-                                           and doc[start:ent.end].text.lower() in ("the hague", "the gambia", "the bahamas")):
+    with_article = doc[start:ent.end].text
+    if doc[start].lower_ == "the" and not (doc[start].text == "The" and with_article.lower() in ARTICLE_NAMES
+                                           and resolve(with_article) is not None):
         start += 1
     end = ent.end
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
