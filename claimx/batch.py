@@ -316,6 +316,16 @@ def run(results: Iterable[Union[Document, InputError]], sink: Sink, *, fail_fast
     return summary
 
 
+def done_filter(sink: DirSink, summary: Summary) -> Callable[[TextInput], bool]:
+    """For --resume: true for an input whose output file exists and is valid (counted as skipped)."""
+    def done(item: TextInput) -> bool:
+        finished = sink.valid(sink.path_for(item.source, item.root, item.id))
+        summary.skipped += finished
+        return finished
+
+    return done
+
+
 def check_output_options(fmt: str, output: Optional[str], output_dir: Optional[str], resume: bool) -> None:
     """Reject combinations that cannot work, with the fix."""
     if output and output_dir:

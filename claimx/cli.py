@@ -108,12 +108,7 @@ def extract(
             sink = batch.CsvSink(output, inputs)
         else:
             sink = batch.CollectSink(RENDERERS[fmt.value], output, inputs, RenderOptions(show_dropped=show_dropped))
-        skip = None
-        if resume:
-            def skip(item, _sink=sink):
-                done = _sink.valid(_sink.path_for(item.source, item.root, item.id))
-                summary.skipped += done
-                return done
+        skip = batch.done_filter(sink, summary) if resume else None
         nlp = load_nlp(model)
         keys = JsonlKeys(text=text_key, id=id_key, published=published_key)
         items = batch.read_refs(batch.walk(paths, glob), encoding, input_format.value, keys, skip=skip)
