@@ -105,3 +105,61 @@ def test_coordinated_weekdays_split(nlp):
 def test_ages_are_not_dates(nlp):
     doc = extract_text("The 45-year-old driver was arrested.", nlp=nlp, published=PUB)
     assert doc.dates == ()
+
+
+def _values(doc) -> dict[str, str]:
+    return {d.text: d.value for d in doc.dates}
+
+
+def test_earnings_comparisons_take_the_reported_quarter(nlp):
+    text = ("Acme Corp. said third-quarter net income rose 12% to $40 million from $35.7 million "
+            "a year earlier. In the year-ago quarter the company also booked a gain. "
+            "Sales in the quarter were $1.2 billion.")
+    values = _values(extract_text(text, nlp=nlp, published="1989-10-26"))
+    assert values["third-quarter"] == "1989-Q3"
+    assert values["a year earlier"] == "1988-Q3"
+    assert values["the year-ago quarter"] == "1988-Q3"
+    assert values["the quarter"] == "1989-Q3"
+
+
+def test_a_year_ago_without_a_quarter_is_last_year(nlp):
+    doc = extract_text("Unemployment fell to 5% from 6% a year ago.", nlp=nlp, published="1989-10-26")
+    assert _values(doc)["a year ago"] == "1988"
+
+
+def test_future_quarter_is_not_the_reported_one(nlp):
+    text = ("The company expects losses to continue through the third quarter of 1990. "
+            "Revenue rose from a year ago.")
+    values = _values(extract_text(text, nlp=nlp, published="1989-10-26"))
+    assert values["a year ago"] == "1988"
+
+
+def test_anaphoric_dates_follow_the_last_date(nlp):
+    text = ("The plant opened in March 1994. Later that year it was sold, "
+            "and the following year it closed.")
+    values = _values(extract_text(text, nlp=nlp, published=PUB))
+    assert values["Later that year"] == "1994"
+    assert values["the following year"] == "1995"
+
+
+@pytest.mark.parametrize("sentence, mention, value", [
+    ("Negotiations broke off at noon Thursday, police said.", "noon Thursday", "2016-03-10T12:00"),
+    ("The offer expires at 5 p.m. EST March 21.", "5 p.m. EST March 21", "2016-03-21T17:00"),
+    ("The blast occurred at about 10:35 a.m. on Monday.", "about 10:35 a.m. on Monday", "2016-03-14T10:35"),
+    ("Shares were up at mid-afternoon yesterday.", "mid-afternoon yesterday", "2016-03-15TAF"),
+])
+def test_clock_time_joined_with_its_day(nlp, sentence, mention, value):
+    assert _values(extract_text(sentence, nlp=nlp, published=PUB))[mention] == value
+
+
+@pytest.mark.parametrize("sentence, published, mention, value", [
+    # a past-tense clause whose date still lies ahead of the report
+    ("Directors declared a dividend, payable Dec. 7 to holders of record.", "1989-10-27", "Dec. 7", "1989-12-07"),
+    ("The bidders extended to Nov. 20 their offer for the company.", "1989-11-02", "Nov. 20", "1989-11-20"),
+    ("The accession was planned for early March.", "1999-02-10", "early March", "1999-03"),
+    ("The appointment takes effect, effective Feb. 1, the bank said.", "1989-10-26", "Feb. 1", "1990-02-01"),
+    # ... but an act done on the day stays in the past
+    ("The council postponed its vote on Monday.", "2016-03-18", "Monday", "2016-03-14"),
+])
+def test_scheduling_words_open_the_tense(nlp, sentence, published, mention, value):
+    assert _values(extract_text(sentence, nlp=nlp, published=published))[mention] == value

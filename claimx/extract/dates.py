@@ -17,6 +17,7 @@ from typing import Optional
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..records import DateMention
+from .anchors import anchor
 
 MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -131,8 +132,13 @@ def _spelled_year(t: str) -> Optional[str]:
     return None
 
 
+_RE_ZONE = re.compile(r"\b(?:[a-z]{1,2}[sd]t|gmt|utc|local time)\b")
+_RE_PART = re.compile(r"^(?:mid-?|early\s+|late\s+)?(morning|afternoon|evening|night)\s+|\s+(?:mid-?|early\s+|late\s+)?(morning|afternoon|evening|night)$")
+
+
 def _time_of_day(t: str, pub: Optional[dt.date], tense: str) -> Optional[str]:
-    """Clock times ("10:35 a.m.", "9 a.m. Tuesday", "midday") and "tonight"/"this morning"."""
+    """Clock times ("10:35 a.m.", "9 a.m. Tuesday", "5 p.m. EST Nov. 9", "midday"),
+    parts of named days ("mid-afternoon yesterday") and "tonight"/"this morning"."""
     if pub is None:
         return None
     if t in ("tonight", "this evening", "this morning", "this afternoon", "last night"):
@@ -141,23 +147,36 @@ def _time_of_day(t: str, pub: Optional[dt.date], tense: str) -> Optional[str]:
         return f"{day.isoformat()}T{code}"
     clock = _RE_CLOCK.search(t)
     hour = minute = None
+    rest = t
     if clock:
         hour, minute = int(clock.group(1)), int(clock.group(2) or 0)
         if hour > 12 or minute > 59:
             return None
         pm = clock.group(3).startswith("p")
         hour = (hour % 12) + (12 if pm else 0)
-    elif t in ("noon", "midday"):
-        hour, minute = 12, 0
-    elif t == "midnight":
-        hour, minute = 24, 0
+        rest = t[:clock.start()] + " " + t[clock.end():]
+    else:
+        m = re.match(r"(noon|midday|midnight)\b", t)
+        if m:
+            hour, minute = (24 if m.group(1) == "midnight" else 12), 0
+            rest = t[m.end():]
+    rest = " ".join(_RE_ZONE.sub(" ", rest).replace(",", " ").split())
+    rest = re.sub(r"^(?:(?:on|at|about|around|approximately|roughly|nearly|shortly|just|some|before|after"
+                  r"|by|until|till|since|from|to)\s+)+", "", rest + " ").strip()
     if hour is None:
-        return None
+        part = _RE_PART.search(t)
+        rest = (t[:part.start()] + t[part.end():]).strip() if part else ""
+        if not part or rest not in ("yesterday", "today", "tomorrow") and rest not in WEEKDAYS:
+            return None
+        code = PARTS_OF_DAY[part.group(1) or part.group(2)]
     day = pub
-    for w in t.replace(",", " ").split():
-        if w in WEEKDAYS:
-            value, _ = resolve_date(w, pub.isoformat(), tense)
-            day = dt.date.fromisoformat(value) if value else pub
+    if rest:
+        value, _ = resolve_date(rest, pub.isoformat(), tense)
+        if value is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return None
+        day = dt.date.fromisoformat(value)
+    if hour is None:
+        return f"{day.isoformat()}T{code}"
     return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
 
 
@@ -175,6 +194,8 @@ def _quarter(t: str, pub: Optional[dt.date]) -> Optional[str]:
         if t.startswith(("last year", "a year")):
             year -= 1
         return f"{year:04d}-Q{q}"
+    if t in ("the current quarter", "this quarter") and pub is not None:
+        return f"{pub.year:04d}-Q{(pub.month - 1) // 3 + 1}"
     if t in ("the quarter", "the latest quarter", "the latest period", "the period") and pub is not None:
         q = (pub.month - 1) // 3  # the quarter just reported: the last one completed
         year = pub.year if q else pub.year - 1
@@ -391,6 +412,45 @@ def _tense(tok: Token) -> str:
     return ""
 
 
+#: verbs whose date may lie on either side of the report ("was planned for early March",
+#: "is scheduled to close Monday", "the record set on Aug. 6")
+_OPEN_VERBS = frozenset({"plan", "schedule", "reschedule", "set", "expect", "slate", "intend", "due"})
+#: verbs whose "to" names a new date ("extended to Nov. 20", "pushed back to Friday")
+_TO_VERBS = frozenset({"extend", "postpone", "delay", "push", "move", "defer", "adjourn", "bring", "advance"})
+#: words just before or after a date with the same effect ("payable Dec. 7", "until June",
+#: "through Oct. 19", "the Tuesday deadline")
+_OPEN_WORDS = frozenset({"until", "till", "through", "payable", "effective", "expire", "expires", "expiring"})
+
+
+def _tense_of(span) -> str:
+    """Tense for resolving ``span`` (a token or an entity): that of its clause, or "" (the
+    closest date wins) when a scheduling verb or word makes the tense no guide: past
+    tense "was postponed until Tuesday" still points ahead of the report."""
+    doc = span.doc
+    start = span.i if isinstance(span, Token) else span.start
+    end = start + 1 if isinstance(span, Token) else span.end
+    root = span if isinstance(span, Token) else span.root
+    before = [doc[i].lower_ for i in range(max(0, start - 2), start)]
+    if any(w in _OPEN_WORDS for w in before):
+        return ""
+    if before and before[-1] == "to" and doc[start - 1].head.lemma_ in _TO_VERBS:
+        return ""
+    if end < len(doc) and doc[end].lower_ in ("deadline", "deadlines"):
+        return ""
+    head = root
+    for _ in range(6):
+        if head.pos_ in ("VERB", "AUX") or head.head is head:
+            break
+        head = head.head
+    if head.pos_ in ("VERB", "AUX", "ADJ"):
+        if head.lemma_ in _OPEN_VERBS:
+            return ""
+        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children) and \
+                (head.head.lemma_ in _OPEN_VERBS or head.head.lemma_ == "be"):
+            return ""  # "is scheduled to close Monday", "is to resume Tuesday"
+    return _tense(root)
+
+
 def _keep_entity(text: str) -> bool:
     """spaCy calls ages, numbers of years and the like DATE; keep real time expressions."""
     low = text.lower()
@@ -464,14 +524,25 @@ def _reference_word(tok: Token) -> Optional[tuple[int, int]]:
     return None
 
 
+def _names_day(text: str) -> bool:
+    """ "Tuesday", "yesterday", "Nov. 9": a single day that a clock time can sit on."""
+    low = text.lower().strip(" ,")
+    return low in WEEKDAYS or low in ("yesterday", "today", "tomorrow") or bool(
+        re.fullmatch(_M + r"\s+\d{1,2}(?:,?\s+\d{4})?", low))
+
+
 def _merged_time_entities(doc: Doc) -> list:
     """DATE/TIME entities, with a weekday and its part of day joined ("Tuesday" + "night")."""
     ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
     out = []
     for ent in ents:
         prev = out[-1] if out else None
+        if prev is not None and prev.label_ == "TIME" and _names_day(ent.text) and \
+                (prev.end == ent.start or (prev.end + 1 == ent.start and doc[prev.end].lower_ in (",", "on"))):
+            out[-1] = SpacySpan(doc, prev.start, ent.end, label="TIME")  # "9 a.m. Tuesday", "noon Nov. 9"
+            continue
         if prev is not None and prev.end == ent.start and ent.text.lower() in PARTS_OF_DAY \
-                and prev.text.lower().split()[-1] in WEEKDAYS:
+                and _names_day(prev.text.split()[-1]):
             out[-1] = SpacySpan(doc, prev.start, ent.end, label="TIME")
             continue
         out.append(ent)
@@ -490,7 +561,7 @@ def extract_dates(doc: Doc, published: Optional[str] = None) -> list[DateMention
     for ent in _merged_time_entities(doc):
         if not _keep_entity(ent.text):
             continue
-        tense = _tense(ent.root)
+        tense = _tense_of(ent)
         taken.update(range(ent.start, ent.end))
         for start, end in _split_coordinated(ent.text, ent.start_char, published, tense):
             mention = ent.text[start - ent.start_char:end - ent.start_char]
@@ -518,8 +589,8 @@ def extract_dates(doc: Doc, published: Optional[str] = None) -> list[DateMention
             continue
         if tok.lower_ not in WEEKDAYS or not tok.text[:1].isupper():
             continue
-        value, kind = resolve_date(tok.text, published, _tense(tok))
+        value, kind = resolve_date(tok.text, published, _tense_of(tok))
         found.append(DateMention(tok.text, tok.idx, tok.idx + len(tok.text), value=value,
                                  type=kind, anchored=_anchored(value, published)))
     found.sort(key=lambda d: d.start)
-    return found
+    return anchor(found, published)
