@@ -163,3 +163,40 @@ def test_clock_time_joined_with_its_day(nlp, sentence, mention, value):
 ])
 def test_scheduling_words_open_the_tense(nlp, sentence, published, mention, value):
     assert _values(extract_text(sentence, nlp=nlp, published=published))[mention] == value
+
+
+@pytest.mark.parametrize("text, published, tense, value", [
+    ("Thanksgiving Day", "1999-11-20", "", "1999-11-25"),
+    ("last Thanksgiving", "1999-11-20", "", "1998-11-26"),
+    ("Election Day", "1998-10-26", "", "1998-11-03"),
+    ("Christmas Eve", "2016-03-16", "past", "2015-12-24"),
+    ("Easter", "2016-03-16", "future", "2016-03-27"),
+    ("Good Friday", "2016-03-16", "future", "2016-03-25"),
+    ("Memorial Day", "1999-05-20", "", "1999-05-31"),
+    ("Christmas 1998", "2016-03-16", "", "1998-12-25"),
+    ("the last half of 1989", "1989-10-26", "", "1989-H2"),
+    ("the first two quarters of 1990", "1989-10-26", "", "1990-H1"),
+    ("the first half of the year", "1989-10-26", "", "1989-H1"),
+])
+def test_holidays_and_halves(text, published, tense, value):
+    assert resolve_date(text, published, tense) == (value, "DATE")
+
+
+def test_period_ended_is_two_dates(nlp):
+    text = "For the quarter ended Sept. 30, Delta earned $5 million. In the year ended June 30, 1990, it lost money."
+    doc = extract_text(text, nlp=nlp, published="1989-11-02")
+    assert [(d.text, d.value) for d in doc.dates] == [
+        ("the quarter", "1989-Q3"), ("Sept. 30", "1989-09-30"), ("the year", "1990"), ("June 30, 1990", "1990-06-30")]
+    for d in doc.dates:
+        assert text[d.start:d.end] == d.text
+
+
+def test_part_of_a_period_is_a_duration_and_a_date(nlp):
+    doc = extract_text("Payrolls grew in the first nine months of 1997.", nlp=nlp, published="1998-02-06")
+    assert [(d.text, d.value, d.type) for d in doc.dates] == [
+        ("the first nine months", "P9M", "DURATION"), ("1997", "1997", "DATE")]
+
+
+def test_this_years_is_the_whole_mention(nlp):
+    doc = extract_text("This year's results included a gain.", nlp=nlp, published="1989-11-02")
+    assert [(d.text, d.value) for d in doc.dates] == [("This year", "1989")]

@@ -180,6 +180,74 @@ def _time_of_day(t: str, pub: Optional[dt.date], tense: str) -> Optional[str]:
     return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
 
 
+_RE_HALF = re.compile(r"(?:the\s+)?(first|second|last|latter)\s+(?:half|two\s+quarters)\s+of\s+(.+)")
+
+#: holidays by name: fixed (month, day), or (month, weekday, n) for the n-th weekday of the
+#: month (n = -1: the last one); US federal holidays and widely reported days
+_HOLIDAYS: dict[str, tuple[int, ...]] = {
+    "new year's day": (1, 1), "new year's eve": (12, 31), "valentine's day": (2, 14),
+    "st. patrick's day": (3, 17), "may day": (5, 1), "independence day": (7, 4), "bastille day": (7, 14),
+    "halloween": (10, 31), "veterans day": (11, 11), "armistice day": (11, 11), "remembrance day": (11, 11),
+    "christmas eve": (12, 24), "christmas": (12, 25), "christmas day": (12, 25), "boxing day": (12, 26),
+    "martin luther king day": (1, 0, 3), "presidents day": (2, 0, 3), "presidents' day": (2, 0, 3),
+    "memorial day": (5, 0, -1), "labor day": (9, 0, 1), "columbus day": (10, 0, 2),
+    "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4),
+    "election day": (11, 1, 0),  # US: the Tuesday after the first Monday of November
+    "easter": (), "easter sunday": (), "good friday": (), "easter monday": (),
+}
+_EASTER_OFFSETS = {"easter": 0, "easter sunday": 0, "good friday": -2, "easter monday": 1}
+
+
+def _easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _holiday_in(name: str, year: int) -> dt.date:
+    rule = _HOLIDAYS[name]
+    if not rule:
+        return _easter(year) + dt.timedelta(days=_EASTER_OFFSETS[name])
+    if len(rule) == 2:
+        return dt.date(year, *rule)
+    month, weekday, n = rule
+    if n == 0:  # election day
+        first_monday = dt.date(year, month, 1) + dt.timedelta(days=(0 - dt.date(year, month, 1).weekday()) % 7)
+        return first_monday + dt.timedelta(days=1)
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _holiday(t: str, published: Optional[str], tense: str) -> Optional[str]:
+    """ "Thanksgiving", "last Christmas", "Easter 1998" -> the day; None if not a holiday."""
+    m = re.fullmatch(r"(?:(last|next|this)\s+)?(.+?)(?:,?\s+(1[5-9]\d\d|20\d\d))?", t)
+    if not m or m.group(2) not in _HOLIDAYS:
+        return None
+    mod, name, year = m.groups()
+    if year:
+        return _holiday_in(name, int(year)).isoformat()
+    if not published:
+        return None
+    pub = dt.date.fromisoformat(published[:10])
+    before = next(d for d in (_holiday_in(name, y) for y in (pub.year, pub.year - 1)) if d <= pub)
+    after = next(d for d in (_holiday_in(name, y) for y in (pub.year, pub.year + 1)) if d >= pub)
+    if mod == "last" or (mod is None and tense == "past"):
+        return before.isoformat()
+    if mod in ("next", "this") or tense == "future":
+        return after.isoformat()
+    return min((before, after), key=lambda d: abs((d - pub).days)).isoformat()
+
+
 def _quarter(t: str, pub: Optional[dt.date]) -> Optional[str]:
     """ "the third quarter" -> 1989-Q3 (the latest such quarter up to publication)."""
     m = _RE_QUARTER.search(t)
@@ -220,6 +288,14 @@ def resolve_date(text: str, published: Optional[str], tense: str = "") -> tuple[
     t = re.sub(r"'s?$", "", t)
     t = re.sub(r"^(?:just|later|earlier|as recently as)\s+(?=(?:today|tonight|this|last|next|a|an|\w+ (?:days?|weeks?|months?|years?) ago)\b)", "", t)
     t = re.sub(r"^(?:fiscal|early|late|mid|the end of|the start of|the beginning of|the middle of)[\s-]+(?=\S)", "", t)
+    m = _RE_HALF.fullmatch(t)
+    if m:
+        inner, _ = resolve_date(m.group(2), published, tense)
+        if inner is not None and re.fullmatch(r"\d{4}", inner):
+            return f"{inner}-H{1 if m.group(1) == 'first' else 2}", "DATE"
+    holiday = _holiday(t, published, tense)
+    if holiday is not None:
+        return holiday, "DATE"
     spelled = _spelled_year(t)
     if spelled is not None:
         return spelled, "DATE"
@@ -460,7 +536,7 @@ def _keep_entity(text: str) -> bool:
         return False
     if low in ("daily", "weekly", "monthly", "quarterly", "annual", "annually", "yearly", "nightly"):
         return False  # a frequency attribute ("quarterly results"), not a time
-    return any(ch.isalpha() for ch in low) or bool(re.search(r"\d{4}|\d{1,2}/\d{1,2}", low))
+    return any(ch.isalpha() for ch in low) or bool(re.search(r"(?<!\d)\d{4}(?!\d)|\d{1,2}/\d{1,2}", low))
 
 
 _RE_COORD = re.compile(r",?\s+(?:and|or|&|to)\s+|,\s+")
@@ -486,6 +562,52 @@ def _split_coordinated(text: str, offset: int, published: Optional[str], tense: 
     return [(offset + a, offset + b) for a, b in parts]
 
 
+_RE_ENDED = re.compile(r"(?i)((?:the\s+|its\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:quarter|year|period|half|months))"
+                       r"\s+(?:ended|ending)\s+(\S.*)")
+_RE_PART_OF = re.compile(r"(?i)((?:the\s+)?(?:first|last|past|final)\s+[\w-]+\s+(?:days|weeks|months|years))"
+                         r"\s+of\s+(\S.*)")
+
+
+def _split_period(text: str, start: int, end: int, published: Optional[str],
+                  tense: str) -> list[tuple[int, int, Optional[str], str]]:
+    """(start, end, value, type) of the two dates in ``text[start:end]``, or [].
+
+    "the quarter ended Sept. 30" is two dates, the quarter (1989-Q3, the one that ends on
+    that day) and the day; "the first nine months of 1997" is a duration and a year, the
+    way TimeML annotates them.
+    """
+    piece = text[start:end]
+    m = _RE_ENDED.fullmatch(piece) or _RE_PART_OF.fullmatch(piece)
+    if m:
+        left, right = m.span(1), m.span(2)
+        r_value, r_kind = resolve_date(m.group(2), published, tense)
+        if r_value is not None:
+            l_value, l_kind = resolve_date(m.group(1), published, tense)
+            if m.re is _RE_ENDED:
+                l_value, l_kind = _period_ending(m.group(1), r_value) or (l_value, l_kind)
+            return [(start + left[0], start + left[1], l_value, l_kind),
+                    (start + right[0], start + right[1], r_value, r_kind)]
+    return []
+
+
+def _period_ending(period: str, end_value: str) -> Optional[tuple[str, str]]:
+    """Value of "the quarter"/"the year" that ends on ``end_value`` (a day)."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", end_value)
+    if not m:
+        return None
+    end = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    low = period.lower()
+    if "quarter" in low:
+        named = _RE_QUARTER.search(low)
+        # a fiscal quarter ending 31 July is mostly May-July: take its middle
+        middle = end - dt.timedelta(days=45)
+        quarter = _QUARTERS[named.group(1)] if named else (middle.month - 1) // 3 + 1
+        return f"{middle.year:04d}-Q{quarter}", "DATE"
+    if re.search(r"\byear\b", low):
+        return f"{end.year:04d}", "DATE"
+    return None
+
+
 def _shape(part: str) -> Optional[str]:
     """What kind of date a coordinated part is: "weekday", "year", "monthday", or None."""
     words = part.lower().replace(",", " ").split()
@@ -504,7 +626,8 @@ def _shape(part: str) -> Optional[str]:
 # "previously", "current" and "recent" are not, so they are left out
 _REF_ADVERBS = frozenset({"now", "currently", "recently", "lately", "nowadays"})
 #: the lower-case forms that can start a mention the model missed
-_TOKEN_CUES = frozenset(WEEKDAYS) | _REF_ADVERBS | {"future", "past"}
+_DAY_WORDS = frozenset({"today", "yesterday", "tomorrow", "tonight"})
+_TOKEN_CUES = frozenset(WEEKDAYS) | _REF_ADVERBS | _DAY_WORDS | {"future", "past"}
 
 
 def _reference_word(tok: Token) -> Optional[tuple[int, int]]:
@@ -537,6 +660,9 @@ def _merged_time_entities(doc: Doc) -> list:
     out = []
     for ent in ents:
         prev = out[-1] if out else None
+        if ent.start > 0 and ent[0].lower_ in ("year", "quarter", "month", "week") and \
+                doc[ent.start - 1].lower_ in ("this", "last", "next") and doc[ent.start - 1].ent_type_ == "":
+            ent = SpacySpan(doc, ent.start - 1, ent.end, label=ent.label_)  # "This year's" came out as "year"
         if prev is not None and prev.label_ == "TIME" and _names_day(ent.text) and \
                 (prev.end == ent.start or (prev.end + 1 == ent.start and doc[prev.end].lower_ in (",", "on"))):
             out[-1] = SpacySpan(doc, prev.start, ent.end, label="TIME")  # "9 a.m. Tuesday", "noon Nov. 9"
@@ -563,9 +689,11 @@ def extract_dates(doc: Doc, published: Optional[str] = None) -> list[DateMention
             continue
         tense = _tense_of(ent)
         taken.update(range(ent.start, ent.end))
-        for start, end in _split_coordinated(ent.text, ent.start_char, published, tense):
-            mention = ent.text[start - ent.start_char:end - ent.start_char]
-            value, kind = resolve_date(mention, published, tense)
+        parts = _split_period(doc.text, ent.start_char, ent.end_char, published, tense) or [
+            (a, b, *resolve_date(doc.text[a:b], published, tense))
+            for a, b in _split_coordinated(ent.text, ent.start_char, published, tense)]
+        for start, end, value, kind in parts:
+            mention = doc.text[start:end]
             if ent.label_ == "TIME" and kind == "DATE":
                 kind = "TIME"
             found.append(DateMention(mention, start, end, value=value,
@@ -587,7 +715,7 @@ def extract_dates(doc: Doc, published: Optional[str] = None) -> list[DateMention
                                          type=kind, anchored=True))
                 taken.update(range(start, end))
             continue
-        if tok.lower_ not in WEEKDAYS or not tok.text[:1].isupper():
+        if tok.lower_ not in _DAY_WORDS and (tok.lower_ not in WEEKDAYS or not tok.text[:1].isupper()):
             continue
         value, kind = resolve_date(tok.text, published, _tense_of(tok))
         found.append(DateMention(tok.text, tok.idx, tok.idx + len(tok.text), value=value,
