@@ -200,3 +200,21 @@ def test_part_of_a_period_is_a_duration_and_a_date(nlp):
 def test_this_years_is_the_whole_mention(nlp):
     doc = extract_text("This year's results included a gain.", nlp=nlp, published="1989-11-02")
     assert [(d.text, d.value) for d in doc.dates] == [("This year", "1989")]
+
+
+@pytest.mark.parametrize("sentence, published, mention, value", [
+    ("The Times said in an editorial on Monday, Oct. 26: the murder was awful.", "1998-10-25",
+     "Monday, Oct. 26", "1998-10-26"),  # the year in which Oct. 26 is a Monday
+    ("They were charged in the Dec. 21, 1988, bombing.", "1999-06-07", "the Dec. 21, 1988", "1988-12-21"),
+    ("$14 million seeped out Friday Oct. 13 alone.", "1989-10-27", "Friday Oct. 13", "1989-10-13"),
+    ("The stock is to resume trading in Paris Tuesday.", "1989-10-27", "Tuesday", "1989-10-31"),
+    ("The sale is scheduled to close Monday.", "1989-11-02", "Monday", "1989-11-06"),
+    ("Planting was delayed earlier in the year by rain.", "1989-10-26", "earlier in the year", "1989"),
+    ("Sometime next year the company will expand.", "1989-10-30", "Sometime next year", "1990"),
+    ("It could take effect as early as next year's first quarter.", "1989-10-31",
+     "as early as next year's first quarter", "1990-Q1"),
+    ("The split is payable Dec. 7 to stock of record Nov. 22.", "1989-10-27", "Nov. 22", "1989-11-22"),
+    ("Saudi Arabia told companies of a cut in their supply in September.", "1990-08-16", "September", "1990-09"),
+])
+def test_dates_in_context(nlp, sentence, published, mention, value):
+    assert _values(extract_text(sentence, nlp=nlp, published=published))[mention] == value

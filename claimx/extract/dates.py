@@ -74,14 +74,19 @@ def _week(d: dt.date) -> str:
 
 def _closest_year(month: int, day: Optional[int], pub: dt.date, tense: str = "") -> int:
     """Year for a month (and day) without one: the latest on or before publication in
-    past-tense context, the earliest after it in future-tense context, else the closest."""
+    past-tense context, the earliest after it in future-tense context (a month back still
+    counts: "is to be enforced from 27 February" printed on 16 March lags, it does not
+    mean next year), else the closest."""
+    if tense == "past" and day is None and month == pub.month % 12 + 1:
+        tense = ""  # "cuts supply in September" told in August: the coming September
     if tense in ("past", "future"):
+        since = pub - dt.timedelta(days=31) if tense == "future" else pub
         for y in ((pub.year, pub.year - 1) if tense == "past" else (pub.year, pub.year + 1)):
             try:
                 cand = dt.date(y, month, day or 1)
             except ValueError:
                 continue
-            if (tense == "past" and cand <= pub) or (tense == "future" and (cand >= pub or (day is None and (y, month) == (pub.year, pub.month)))):
+            if (tense == "past" and cand <= pub) or (tense == "future" and (cand >= since or (day is None and (y, month) == (pub.year, pub.month)))):
                 return y
     best = pub.year
     best_gap = None
@@ -95,6 +100,13 @@ def _closest_year(month: int, day: Optional[int], pub: dt.date, tense: str = "")
         if best_gap is None or gap < best_gap:
             best, best_gap = y, gap
     return best
+
+
+def _weekday_of(year: int, month: int, day: int) -> Optional[int]:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
 
 
 def _number(word: str) -> Optional[int]:
@@ -261,6 +273,8 @@ def _quarter(t: str, pub: Optional[dt.date]) -> Optional[str]:
         year = pub.year if q <= (pub.month - 1) // 3 + 1 else pub.year - 1
         if t.startswith(("last year", "a year")):
             year -= 1
+        elif t.startswith("next year"):
+            year = pub.year + 1
         return f"{year:04d}-Q{q}"
     if t in ("the current quarter", "this quarter") and pub is not None:
         return f"{pub.year:04d}-Q{(pub.month - 1) // 3 + 1}"
@@ -286,7 +300,11 @@ def resolve_date(text: str, published: Optional[str], tense: str = "") -> tuple[
     t = " ".join(text.lower().replace("\u2019", "'").split()).strip(" ,.;:")
     t = re.sub(r"^(on|in|at(?!\s+(?:least|most)\b)|by|since|until|from|during|of|for|between|before|after|through)\s+", "", t)
     t = re.sub(r"'s?$", "", t)
-    t = re.sub(r"^(?:just|later|earlier|as recently as)\s+(?=(?:today|tonight|this|last|next|a|an|\w+ (?:days?|weeks?|months?|years?) ago)\b)", "", t)
+    t = re.sub(r"^(?:just|later|earlier|as recently as)\s+(?=(?:today|tonight|yesterday|tomorrow|this|last|next|a|an|\w+ (?:days?|weeks?|months?|years?) ago)\b)", "", t)
+    t = re.sub(r"^(?:sometime|some time|both|as early as|as late as|no later than|as soon as)\s+(?=\S)", "", t)
+    m = re.fullmatch(r"(?:earlier|later|early|late)\s+in\s+the\s+(day|week|month|year)", t)
+    if m:  # "earlier in the year": the publication's year
+        t = {"day": "today", "week": "this week", "month": "this month", "year": "this year"}[m.group(1)]
     t = re.sub(r"^(?:fiscal|early|late|mid|the end of|the start of|the beginning of|the middle of)[\s-]+(?=\S)", "", t)
     m = _RE_HALF.fullmatch(t)
     if m:
@@ -334,7 +352,13 @@ def resolve_date(text: str, published: Optional[str], tense: str = "") -> tuple[
             if year:
                 return f"{int(year):04d}-{mon:02d}-{day:02d}", "DATE"
             if pub:
-                return f"{_closest_year(mon, day, pub, tense):04d}-{mon:02d}-{day:02d}", "DATE"
+                named = [WEEKDAYS[w] for w in re.findall(r"[a-z]+", t) if w in WEEKDAYS]
+                year = _closest_year(mon, day, pub, tense)
+                if named:  # "Monday, Oct. 26": the year in which that day is a Monday
+                    fits = [y for y in sorted((pub.year, pub.year - 1, pub.year + 1), key=lambda y: abs(y - year))
+                            if _weekday_of(y, mon, day) == named[0]]
+                    year = fits[0] if fits else year
+                return f"{year:04d}-{mon:02d}-{day:02d}", "DATE"
             return f"XXXX-{mon:02d}-{day:02d}", "DATE"
     m = _RE_MY.search(t)
     if m:
@@ -494,8 +518,9 @@ _OPEN_VERBS = frozenset({"plan", "schedule", "reschedule", "set", "expect", "sla
 #: verbs whose "to" names a new date ("extended to Nov. 20", "pushed back to Friday")
 _TO_VERBS = frozenset({"extend", "postpone", "delay", "push", "move", "defer", "adjourn", "bring", "advance"})
 #: words just before or after a date with the same effect ("payable Dec. 7", "until June",
-#: "through Oct. 19", "the Tuesday deadline")
-_OPEN_WORDS = frozenset({"until", "till", "through", "payable", "effective", "expire", "expires", "expiring"})
+#: "through Oct. 19", "holders of record Nov. 22", "the Tuesday deadline")
+_OPEN_WORDS = frozenset({"until", "till", "through", "payable", "effective", "expire", "expires", "expiring",
+                         "record"})
 
 
 def _tense_of(span) -> str:
@@ -521,9 +546,13 @@ def _tense_of(span) -> str:
     if head.pos_ in ("VERB", "AUX", "ADJ"):
         if head.lemma_ in _OPEN_VERBS:
             return ""
-        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children) and \
-                (head.head.lemma_ in _OPEN_VERBS or head.head.lemma_ == "be"):
-            return ""  # "is scheduled to close Monday", "is to resume Tuesday"
+        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in head.children):
+            gov = head.head
+            if gov.lemma_ == "be" and gov.tag_ in ("VBZ", "VBP"):
+                return "future"  # "is to resume trading Tuesday"
+            if gov.lemma_ in _OPEN_VERBS:
+                present = any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in gov.children)
+                return "future" if present else ""  # "is scheduled to close Monday"
     return _tense(root)
 
 
@@ -613,6 +642,8 @@ def _shape(part: str) -> Optional[str]:
     words = part.lower().replace(",", " ").split()
     if words and words[0] in ("between", "from", "on", "in"):
         words = words[1:]
+    if words and words[0] in ("the", "a", "an"):
+        words = words[1:]
     if len(words) == 1 and words[0] in WEEKDAYS:
         return "weekday"
     if len(words) == 1 and re.fullmatch(r"1[5-9]\d\d|20\d\d", words[0]):
@@ -666,6 +697,9 @@ def _merged_time_entities(doc: Doc) -> list:
         if prev is not None and prev.label_ == "TIME" and _names_day(ent.text) and \
                 (prev.end == ent.start or (prev.end + 1 == ent.start and doc[prev.end].lower_ in (",", "on"))):
             out[-1] = SpacySpan(doc, prev.start, ent.end, label="TIME")  # "9 a.m. Tuesday", "noon Nov. 9"
+            continue
+        if prev is not None and prev.end == ent.start and prev.text.lower() in WEEKDAYS and _names_day(ent.text):
+            out[-1] = SpacySpan(doc, prev.start, ent.end, label="DATE")  # "Friday Oct. 13"
             continue
         if prev is not None and prev.end == ent.start and ent.text.lower() in PARTS_OF_DAY \
                 and _names_day(prev.text.split()[-1]):
