@@ -218,3 +218,20 @@ def test_this_years_is_the_whole_mention(nlp):
 ])
 def test_dates_in_context(nlp, sentence, published, mention, value):
     assert _values(extract_text(sentence, nlp=nlp, published=published))[mention] == value
+
+
+def test_bare_clock_time_takes_the_day_of_its_sentence(nlp):
+    doc = extract_text("The jet made its first flight Tuesday in Everett at 18:00 UTC. It landed at 10 a.m.",
+                       nlp=nlp, published=PUB)
+    assert _values(doc) == {"Tuesday": "2016-03-15", "18:00 UTC": "2016-03-15T18:00Z", "10 a.m.": "2016-03-16T10:00"}
+
+
+@pytest.mark.parametrize("text, tense, value", [
+    ("October of next year", "", "2017-10"),
+    ("July last year", "", "2015-07"),
+    ("the fourth quarter", "", "2015-Q4"),
+    ("the fourth quarter", "future", "2016-Q4"),
+    ("14:58 GMT", "", "2016-03-16T14:58Z"),
+])
+def test_more_values(text, tense, value):
+    assert resolve_date(text, PUB, tense)[0] == value

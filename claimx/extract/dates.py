@@ -9,6 +9,7 @@ get no value and ``anchored`` is false. ``resolve_date`` is pure and cached.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from functools import lru_cache
@@ -54,6 +55,7 @@ _RE_REL = re.compile(r"(last|next|this|past|coming)\s+(week|month|year|weekend)$
 
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _RE_CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*(a\.?\s?m\.?|p\.?\s?m\.?)")
+_RE_CLOCK24 = re.compile(r"(?<![\d:])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])")
 _RE_QUARTER = re.compile(r"(?:the\s+)?(?:fiscal\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)(?:-|\s+)quarter")
 _QUARTERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
@@ -158,6 +160,7 @@ def _time_of_day(t: str, pub: Optional[dt.date], tense: str) -> Optional[str]:
         code = {"tonight": "NI", "last night": "NI"}.get(t) or PARTS_OF_DAY[t.split()[-1]]
         return f"{day.isoformat()}T{code}"
     clock = _RE_CLOCK.search(t)
+    clock24 = None if clock else _RE_CLOCK24.search(t)
     hour = minute = None
     rest = t
     if clock:
@@ -167,6 +170,9 @@ def _time_of_day(t: str, pub: Optional[dt.date], tense: str) -> Optional[str]:
         pm = clock.group(3).startswith("p")
         hour = (hour % 12) + (12 if pm else 0)
         rest = t[:clock.start()] + " " + t[clock.end():]
+    elif clock24:
+        hour, minute = int(clock24.group(1)), int(clock24.group(2))
+        rest = t[:clock24.start()] + " " + t[clock24.end():]
     else:
         m = re.match(r"(noon|midday|midnight)\b", t)
         if m:
@@ -189,7 +195,8 @@ def _time_of_day(t: str, pub: Optional[dt.date], tense: str) -> Optional[str]:
         day = dt.date.fromisoformat(value)
     if hour is None:
         return f"{day.isoformat()}T{code}"
-    return f"{day.isoformat()}T{hour:02d}:{minute:02d}"
+    utc = "Z" if re.search(r"\b(?:utc|gmt)\b", t) else ""
+    return f"{day.isoformat()}T{hour:02d}:{minute:02d}{utc}"
 
 
 _RE_HALF = re.compile(r"(?:the\s+)?(first|second|last|latter)\s+(?:half|two\s+quarters)\s+of\s+(.+)")
@@ -260,8 +267,9 @@ def _holiday(t: str, published: Optional[str], tense: str) -> Optional[str]:
     return min((before, after), key=lambda d: abs((d - pub).days)).isoformat()
 
 
-def _quarter(t: str, pub: Optional[dt.date]) -> Optional[str]:
-    """ "the third quarter" -> 1989-Q3 (the latest such quarter up to publication)."""
+def _quarter(t: str, pub: Optional[dt.date], tense: str = "") -> Optional[str]:
+    """ "the third quarter" -> 1989-Q3 (the latest such quarter up to publication; the
+    coming one in future-tense context)."""
     m = _RE_QUARTER.search(t)
     year_m = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", t)
     if m:
@@ -270,7 +278,7 @@ def _quarter(t: str, pub: Optional[dt.date]) -> Optional[str]:
             return f"{year_m.group(1)}-Q{q}"
         if pub is None:
             return None
-        year = pub.year if q <= (pub.month - 1) // 3 + 1 else pub.year - 1
+        year = pub.year if q <= (pub.month - 1) // 3 + 1 or tense == "future" else pub.year - 1
         if t.startswith(("last year", "a year")):
             year -= 1
         elif t.startswith("next year"):
@@ -334,7 +342,7 @@ def resolve_date(text: str, published: Optional[str], tense: str = "") -> tuple[
     value = _time_of_day(t, pub, tense)
     if value is not None:
         return value, "TIME"
-    quarter = _quarter(t, pub)
+    quarter = _quarter(t, pub, tense)
     if quarter is not None:
         return quarter, "DATE"
     if t.startswith("every ") or t in ("daily", "weekly", "monthly", "annually", "yearly"):
@@ -360,6 +368,10 @@ def resolve_date(text: str, published: Optional[str], tense: str = "") -> tuple[
                     year = fits[0] if fits else year
                 return f"{year:04d}-{mon:02d}-{day:02d}", "DATE"
             return f"XXXX-{mon:02d}-{day:02d}", "DATE"
+    m = re.fullmatch(_M + r",?\s+(?:of\s+)?(last|next|this)\s+year", t)
+    if m and pub:  # "October of next year", "July last year"
+        year = pub.year + {"last": -1, "next": 1, "this": 0}[m.group(2)]
+        return f"{year:04d}-{MONTHS[m.group(1)]:02d}", "DATE"
     m = _RE_MY.search(t)
     if m:
         return f"{int(m.group(2)):04d}-{MONTHS[m.group(1)]:02d}", "DATE"
@@ -755,4 +767,27 @@ def extract_dates(doc: Doc, published: Optional[str] = None) -> list[DateMention
         found.append(DateMention(tok.text, tok.idx, tok.idx + len(tok.text), value=value,
                                  type=kind, anchored=_anchored(value, published)))
     found.sort(key=lambda d: d.start)
-    return anchor(found, published)
+    return anchor(_clock_days(doc, found, published), published)
+
+
+_RE_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _clock_days(doc: Doc, found: list[DateMention], published: Optional[str]) -> list[DateMention]:
+    """A bare clock time ("at 18:00 UTC") is on the day named before it in its sentence
+    ("... made its first flight Tuesday in Everett at 18:00 UTC"), not on publication day."""
+    if not published:
+        return found
+    out: list[DateMention] = []
+    last_day: Optional[tuple[int, str]] = None  # (sentence start, YYYY-MM-DD)
+    for d in found:
+        sent = doc.char_span(d.start, d.end, alignment_mode="expand")
+        sent_start = sent.sent.start if sent is not None else -1
+        value = d.value or ""
+        if d.type == "TIME" and value.startswith(published[:10] + "T") and last_day and last_day[0] == sent_start \
+                and not re.search(r"[a-z]{3}", _RE_ZONE.sub("", d.text.lower()).replace("a.m", "").replace("p.m", "")):
+            d = dataclasses.replace(d, value=last_day[1] + value[10:])
+        if _RE_DAY_VALUE.match(value) and d.type in ("DATE", "TIME"):
+            last_day = (sent_start, d.value[:10])
+        out.append(d)
+    return out
