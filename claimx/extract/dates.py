@@ -9,6 +9,7 @@ get no value and ``anchored`` is false. ``resolve_date`` is pure and cached.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import re
@@ -527,7 +528,7 @@ def _tense(tok: Token) -> str:
 #: verbs whose date may lie on either side of the report ("was planned for early March",
 #: "is scheduled to close Monday", "the record set on Aug. 6")
 _OPEN_VERBS = frozenset({"plan", "schedule", "reschedule", "set", "expect", "slate", "intend", "due"})
-#: verbs whose "to" names a new date ("extended to Nov. 20", "pushed back to Friday")
+#: verbs whose "to"/"until" names a new date ("extended to Nov. 20", "postponed until Monday")
 _TO_VERBS = frozenset({"extend", "postpone", "delay", "push", "move", "defer", "adjourn", "bring", "advance"})
 #: words just before or after a date with the same effect ("payable Dec. 7", "until June",
 #: "through Oct. 19", "holders of record Nov. 22", "the Tuesday deadline")
@@ -544,9 +545,9 @@ def _tense_of(span) -> str:
     end = start + 1 if isinstance(span, Token) else span.end
     root = span if isinstance(span, Token) else span.root
     before = [doc[i].lower_ for i in range(max(0, start - 2), start)]
+    if before and before[-1] in ("to", "until", "till") and doc[start - 1].head.lemma_ in _TO_VERBS:
+        return "future"  # "postponed the vote until Monday", "extended to Nov. 20"
     if any(w in _OPEN_WORDS for w in before):
-        return ""
-    if before and before[-1] == "to" and doc[start - 1].head.lemma_ in _TO_VERBS:
         return ""
     if end < len(doc) and doc[end].lower_ in ("deadline", "deadlines"):
         return ""
@@ -698,8 +699,9 @@ def _names_day(text: str) -> bool:
 
 
 def _merged_time_entities(doc: Doc) -> list:
-    """DATE/TIME entities, with a weekday and its part of day joined ("Tuesday" + "night")."""
-    ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    """DATE/TIME entities (and holidays the model calls an event, "Easter Monday"), with
+    a day and its part of day ("Tuesday" + "night") or clock time ("9 a.m." + "Tuesday") joined."""
+    ents = [e for e in doc.ents if e.label_ in ("DATE", "TIME") or e.text.lower() in _HOLIDAYS]
     out = []
     for ent in ents:
         prev = out[-1] if out else None
@@ -730,16 +732,17 @@ def extract_dates(doc: Doc, published: Optional[str] = None) -> list[DateMention
     """Date and time mentions of ``doc`` with TimeML values, in text order."""
     found: list[DateMention] = []
     taken: set[int] = set()
+    text = doc.text  # Doc.text joins every token: read it once
     for ent in _merged_time_entities(doc):
         if not _keep_entity(ent.text):
             continue
         tense = _tense_of(ent)
         taken.update(range(ent.start, ent.end))
-        parts = _split_period(doc.text, ent.start_char, ent.end_char, published, tense) or [
-            (a, b, *resolve_date(doc.text[a:b], published, tense))
+        parts = _split_period(text, ent.start_char, ent.end_char, published, tense) or [
+            (a, b, *resolve_date(text[a:b], published, tense))
             for a, b in _split_coordinated(ent.text, ent.start_char, published, tense)]
         for start, end, value, kind in parts:
-            mention = doc.text[start:end]
+            mention = text[start:end]
             if ent.label_ == "TIME" and kind == "DATE":
                 kind = "TIME"
             found.append(DateMention(mention, start, end, value=value,
@@ -778,16 +781,21 @@ def _clock_days(doc: Doc, found: list[DateMention], published: Optional[str]) ->
     ("... made its first flight Tuesday in Everett at 18:00 UTC"), not on publication day."""
     if not published:
         return found
+
+    def bare_clock(d: DateMention) -> bool:
+        return d.type == "TIME" and (d.value or "").startswith(published[:10] + "T") and not re.search(
+            r"[a-z]{3}", _RE_ZONE.sub("", d.text.lower()).replace("a.m", "").replace("p.m", ""))
+
+    if not any(bare_clock(d) for d in found):
+        return found
+    starts = [sent.start_char for sent in doc.sents]  # one pass; Span.sent walks the doc each time
     out: list[DateMention] = []
-    last_day: Optional[tuple[int, str]] = None  # (sentence start, YYYY-MM-DD)
+    last_day: Optional[tuple[int, str]] = None  # (sentence number, YYYY-MM-DD)
     for d in found:
-        sent = doc.char_span(d.start, d.end, alignment_mode="expand")
-        sent_start = sent.sent.start if sent is not None else -1
-        value = d.value or ""
-        if d.type == "TIME" and value.startswith(published[:10] + "T") and last_day and last_day[0] == sent_start \
-                and not re.search(r"[a-z]{3}", _RE_ZONE.sub("", d.text.lower()).replace("a.m", "").replace("p.m", "")):
-            d = dataclasses.replace(d, value=last_day[1] + value[10:])
-        if _RE_DAY_VALUE.match(value) and d.type in ("DATE", "TIME"):
-            last_day = (sent_start, d.value[:10])
+        sent_no = bisect.bisect_right(starts, d.start)
+        if bare_clock(d) and last_day and last_day[0] == sent_no:
+            d = dataclasses.replace(d, value=last_day[1] + (d.value or "")[10:])
+        if _RE_DAY_VALUE.match(d.value or "") and d.type in ("DATE", "TIME"):
+            last_day = (sent_no, (d.value or "")[:10])
         out.append(d)
     return out
