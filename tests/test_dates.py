@@ -235,3 +235,17 @@ def test_bare_clock_time_takes_the_day_of_its_sentence(nlp):
 ])
 def test_more_values(text, tense, value):
     assert resolve_date(text, PUB, tense)[0] == value
+
+
+def test_soon_but_not_as_soon_as(nlp):
+    doc = extract_text('"We will return soon," he said. Talks resume as soon as the guns fall silent.',
+                       nlp=nlp, published=PUB)
+    assert [(d.text, d.value) for d in doc.dates] == [("soon", "FUTURE_REF")]
+
+
+def test_date_mentions_never_end_in_blank_lines(nlp):
+    text = "March 16, 2016\n\nThe ministry said on Tuesday that talks had failed.\n"
+    doc = extract_text(text, nlp=nlp, published=PUB)
+    assert doc.dates[0].text == "March 16, 2016"
+    for d in doc.dates:
+        assert d.text == d.text.strip() and text[d.start:d.end] == d.text
