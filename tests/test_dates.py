@@ -232,6 +232,10 @@ def test_bare_clock_time_takes_the_day_of_its_sentence(nlp):
     ("the fourth quarter", "", "2015-Q4"),
     ("the fourth quarter", "future", "2016-Q4"),
     ("14:58 GMT", "", "2016-03-16T14:58Z"),
+    ("a decade ago", "", "2006"),
+    ("the 20th century", "", "19"),
+    ("the 11th century", "", "10"),
+    ("the full year", "", "2016"),
 ])
 def test_more_values(text, tense, value):
     assert resolve_date(text, PUB, tense)[0] == value

@@ -46,7 +46,8 @@ _RE_MY = re.compile(_M + r",?\s+(\d{4})")
 _RE_MONTH = re.compile(r"(?:in\s+|last\s+|next\s+|this\s+)?" + _M + r"$")
 _RE_YEAR = re.compile(r"(?:in\s+|the\s+year\s+)?(1[5-9]\d\d|20\d\d)$")
 _RE_DECADE = re.compile(r"(?:the\s+)?(?:early\s+|mid-?|late\s+)?(1[5-9]\d|20\d)0'?s$")
-_RE_AGO = re.compile(r"(\w+)\s+(day|week|month|year)s?\s+ago$")
+_RE_CENTURY = re.compile(r"(?:the\s+|a\s+)?(\d{1,2})(?:st|nd|rd|th)[-\s]+century")
+_RE_AGO = re.compile(r"(\w+)\s+(day|week|month|year|decade)s?\s+ago$")
 _RE_DURATION = re.compile(r"(?:the\s+)?(?:past\s+|last\s+|next\s+|coming\s+|first\s+)?(a\s+few|a\s+couple\s+of|[\w-]+)\s+(day|week|month|year|decade|hour|minute)s?(?:\s+long)?$")
 _RE_HYPHEN_DURATION = re.compile(r"(?:a\s+)?(\w+)-(hour|minute|day|week|month|year|decade)(?:-long)?$")
 _RE_MODIFIER = re.compile(r"^(more\s+than|less\s+than|fewer\s+than|about|nearly|almost|at\s+least|at\s+most|some|over|under|up\s+to|around|roughly|just|only|approximately)\s+")
@@ -442,7 +443,8 @@ def resolve_date(text: str, published: Optional[str], tense: str = "") -> tuple[
             y, mo = divmod(pub.year * 12 + pub.month - 1 + step, 12)
             return f"{y:04d}-{mo + 1:02d}", "DATE"
         return f"{pub.year + step:04d}", "DATE"
-    if t in ("the year", "the current year", "the current fiscal year", "the fiscal year", "this fiscal year") and pub:
+    if t in ("the year", "the current year", "the current fiscal year", "the fiscal year", "this fiscal year",
+             "the full year", "the whole year", "the entire year") and pub:
         return f"{pub.year:04d}", "DATE"
     if t in ("earlier this year", "later this year", "this year's"):
         return (f"{pub.year:04d}" if pub else None), "DATE"
@@ -463,7 +465,11 @@ def resolve_date(text: str, published: Optional[str], tense: str = "") -> tuple[
         if unit == "month":
             y, mo = divmod(pub.year * 12 + pub.month - 1 - n, 12)
             return f"{y:04d}-{mo + 1:02d}", "DATE"
-        return f"{pub.year - n:04d}", "DATE"
+        return f"{pub.year - n * (10 if unit == 'decade' else 1):04d}", "DATE"
+    m = _RE_CENTURY.fullmatch(t)
+    if m:  # "the 20th century" -> 19 (TimeML: the first two digits of its years)
+        n = int(m.group(1))
+        return (f"{n - 1:02d}" if 1 < n <= 21 else None), "DATE"
     m = _RE_DURATION.match(_RE_MODIFIER.sub("", t)) or _RE_HYPHEN_DURATION.match(t)
     if m:
         word = " ".join(m.group(1).split())
