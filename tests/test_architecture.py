@@ -57,7 +57,7 @@ def test_extractors_are_independent():
         for bad in ("..io", "..render", "..cli", "..pipeline"):
             assert bad not in names, (path, bad)
         siblings = {n for n in names if n.startswith(".") and not n.startswith("..")}
-        # shared helpers only: quote marks, and the document-level date anchoring of dates.py
-        assert siblings <= {".marks", ".anchors"}, (path, siblings)
+        # shared helpers only: quote marks, date values (timex) and their document-level anchoring
+        assert siblings <= {".marks", ".anchors", ".timex"}, (path, siblings)
         text = path.read_text(encoding="utf-8")
         assert "print(" not in text

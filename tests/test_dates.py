@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimx import extract_text
-from claimx.extract.dates import resolve_date
+from claimx.extract.timex import resolve_date
 
 PUB = "2016-03-16"  # a Wednesday
 

@@ -18,15 +18,14 @@ it does not recognise are returned unchanged.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from typing import Optional, Sequence
 
-import datetime as dt
-
 from ..records import DateMention
+from .timex import QUARTER_NUMBERS
 
 _ORDINAL_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[-\s]+quarter\b")
-_QUARTER_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])$")
 
 #: comparisons with the same period one year back ("a year ago", "year-earlier", ...)
@@ -77,7 +76,7 @@ def _year_back(t: str, ref: Optional[tuple[int, int]], published: Optional[str])
         return None
     own = _ORDINAL_QUARTER.search(t)
     if ref is not None:
-        quarter = _QUARTER_NUMBERS[own.group(1)] if own else ref[1]
+        quarter = QUARTER_NUMBERS[own.group(1)] if own else ref[1]
         return f"{ref[0] - 1:04d}-Q{quarter}"
     if published:
         return f"{int(published[:4]) - 1:04d}"
