@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import sys
@@ -159,9 +160,10 @@ def read_jsonl(path: str, keys: JsonlKeys, encoding: str = "utf-8",
                 yield InputError(path, f"line longer than {limit // (1024 * 1024)} MB", number)
                 continue
             try:
-                line = raw.decode("utf-8-sig" if number == 1 else encoding)
+                bom = number == 1 and raw.startswith(codecs.BOM_UTF8) and codecs.lookup(encoding).name == "utf-8"
+                line = raw.decode("utf-8-sig" if bom else encoding)
             except (UnicodeDecodeError, LookupError):
-                yield InputError(path, f"not valid {encoding}; JSON Lines must be UTF-8", number)
+                yield InputError(path, f"not valid {encoding} (see --encoding)", number)
                 continue
             try:
                 item = parse_jsonl_line(line, path, number, keys)

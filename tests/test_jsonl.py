@@ -80,3 +80,21 @@ def test_published_date_time_is_accepted(tmp_path):
     result = runner.invoke(app, ["extract", str(path), "--published-key", "dct", "-f", "jsonl"])
     assert result.exit_code == 0
     assert json.loads(result.stdout)["published"] == "2016-03-16"
+
+
+def test_jsonl_in_another_encoding_from_the_first_line(tmp_path):
+    path = tmp_path / "latin1.jsonl"
+    record = json.dumps({"id": "é1", "text": "La réunion a eu lieu à Genève, a dit José Ruiz."}, ensure_ascii=False)
+    path.write_bytes((record + "\n").encode("latin-1"))
+    result = runner.invoke(app, ["extract", str(path), "--encoding", "latin-1", "-f", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["id"] == "é1" and "error" not in doc  # line 1 read as Latin-1, not as UTF-8
+
+
+def test_utf8_bom_on_the_first_line_is_dropped(tmp_path):
+    path = tmp_path / "bom.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps({"id": "a", "text": "Talks ended."}).encode("utf-8") + b"\n")
+    result = runner.invoke(app, ["extract", str(path), "-f", "jsonl"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["id"] == "a"
