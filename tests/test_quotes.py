@@ -194,3 +194,28 @@ def test_medium(nlp, text, medium):
 def test_headline_is_not_a_claim(nlp):
     text = "Mayor says bridge will reopen in June\n\nThe bridge has been closed since a flood in May."
     assert claims_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a direct quote followed by "according to X"
+    ('"The system is broken," according to Dr. Keith Ahamad, a family doctor in Vancouver.',
+     [("direct", "Keith Ahamad", "according to", "The system is broken")]),
+    # a rarer cue verb
+    ('"Confidence matters more than looks," echoes Robert McMillen.',
+     [("direct", "Robert McMillen", "echoes", "Confidence matters more than looks")]),
+    # a quote opened after a colon belongs to the subject of the clause before it
+    ('Dr. Dave Martell, the addictions doctor, is more blunt: "They will uncover horrifying things in the system."',
+     [("direct", "Dave Martell", None, "They will uncover horrifying things in the system.")]),
+    ('She had a simple message for voters: "Stay home and stay safe this weekend, please."',
+     [("direct", "She", None, "Stay home and stay safe this weekend, please.")]),
+    # ... but not of a thing
+    ('The sign on the door read: "No entry for anyone without a pass, by order of the mayor."',
+     [("direct", None, None, "No entry for anyone without a pass, by order of the mayor.")]),
+    # a document speaks for the organisation named with it, not for the agent of a passive
+    ("A statement by the Defence Ministry said the jets had returned to base.",
+     [("indirect", "the Defence Ministry", "said", "the jets had returned to base")]),
+    ("Emails obtained by Reuters suggest that the deal was agreed in May.",
+     [("indirect", "Emails", "suggest", "that the deal was agreed in May")]),
+])
+def test_more_attribution_patterns(nlp, text, expected):
+    assert claims_of(nlp, text) == expected

@@ -223,6 +223,25 @@ def _medium(verb: Token) -> Optional[Span]:
     return None
 
 
+#: nouns for a text that speaks for its author ("a statement from the union said")
+_DOCUMENT_NOUNS = frozenset({"statement", "release", "report", "document", "email", "e-mail", "letter", "memo",
+                             "note", "notice", "filing", "announcement", "post", "tweet", "communique"})
+
+
+def _document_source(noun: Token, in_quote: list[int]) -> Optional[Token]:
+    """The organisation or person behind a document noun: "a release from UFCW Local 832",
+    "a statement by the ministry", "the company's statement"; None when none is named."""
+    for tok in noun.subtree:
+        if in_quote[tok.i] >= 0 or tok.i > noun.i + 12:
+            break
+        if tok.dep_ == "poss" and tok.head is noun and _entity_of(tok, ("ORG", "PERSON", "GPE")) is not None:
+            return tok
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("from", "by") and tok.head.dep_ == "prep" \
+                and _entity_of(tok, ("ORG", "PERSON", "GPE")):
+            return tok  # not the agent of a passive ("emails combed through by Vox")
+    return None
+
+
 def _speaker_for(verb: Token, in_quote: list[int]) -> tuple[Optional[Speaker], Optional[Span]]:
     """(speaker, medium) of a cue verb; a subject inside a quotation never speaks."""
     doc = verb.doc
@@ -239,7 +258,8 @@ def _speaker_for(verb: Token, in_quote: list[int]) -> tuple[Optional[Speaker], O
             return replace(mention, name=antecedent.text), None
     if subj is not None:
         medium = _agent(verb) if verb.lemma_ == "quote" else _medium(verb)
-        return _make_speaker(doc, subj), medium
+        source = _document_source(subj, in_quote) if subj.lemma_ in _DOCUMENT_NOUNS else None
+        return _make_speaker(doc, source if source is not None else subj), medium
     if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN") and in_quote[verb.head.i] < 0:
         return _make_speaker(doc, verb.head), None  # "footage of Clinton asking, ..."
     # "X was quoted by Y as saying", "X added, saying": climb to the verb that has the subject
@@ -458,8 +478,8 @@ def _adjacent_cue(doc: Doc, starts: list[int], q: QuoteSpan, cues_by_tok: dict[i
             break
         if n == 0 and not (tok.is_punct or tok.pos_ in ("VERB", "PRON", "PROPN", "NOUN", "DET", "ADJ", "AUX", "ADV")):
             break
-        if i in cues_by_tok and not cues_by_tok[i].according:
-            return cues_by_tok[i]
+        if i in cues_by_tok and (not cues_by_tok[i].according or n <= 1):
+            return cues_by_tok[i]  # '"…," she said' or '"…," according to Dr. Ahamad'
         if tok.text in ".!?" and n > 0 or tok.pos_ in ("VERB", "AUX") and tok.text.islower():
             break  # '"glass box" is what critics said': another verb comes first
     # left side: the closest cue before the quote in the same paragraph
@@ -510,6 +530,33 @@ def _dash_speaker(doc: Doc, starts: list[int], q: QuoteSpan) -> Optional[Speaker
         last = doc[k]
     span = _tok_span(doc, doc[j], last)
     return Speaker(span.text, span.start, span.end)
+
+
+def _colon_speaker(doc: Doc, starts: list[int], q: QuoteSpan, in_quote: list[int]) -> Optional[Speaker]:
+    """'Martell, the addictions doctor, is more blunt: "…"': a quote opened right after a
+    colon belongs to the person the clause before the colon is about."""
+    i = bisect.bisect_left(starts, q.outer_start) - 1
+    while i >= 0 and doc[i].is_space and "\n" not in doc[i].text:
+        i -= 1
+    if i < 1 or doc[i].text != ":" or in_quote[i] >= 0:
+        return None
+    verb = doc[i].head
+    if verb.i > i or in_quote[verb.i] >= 0:  # the colon hangs on the quote: climb from the word before it
+        verb = doc[i - 1]
+        for _ in range(8):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb or verb.head.i > i:
+                break
+            verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i > i:
+        return None
+    subj = _subject(verb)
+    if subj is None or in_quote[subj.i] >= 0 or subj.dep_ == "nsubjpass":
+        return None
+    person = _entity_of(subj, ("PERSON",))
+    if person is None and not (subj.pos_ == "PRON" and subj.lower_ in ("he", "she", "they", "we", "i")) \
+            and not (subj.pos_ == "PROPN" and subj.ent_type_ in ("", "PERSON", "ORG")):
+        return None
+    return _make_speaker(doc, subj)
 
 
 def _is_speechlike(text: str, q: QuoteSpan) -> bool:
@@ -611,6 +658,8 @@ def extract_claims(doc: Doc) -> list[Claim]:
             claim = add("direct", q.start, q.end, ctx, cue)
         elif cue is None and (dash := _dash_speaker(doc, starts, q)) is not None:
             claim = add("direct", q.start, q.end, own, speaker=dash)
+        elif cue is None and _is_speechlike(text, q) and (colon := _colon_speaker(doc, starts, q, in_quote)):
+            claim = add("direct", q.start, q.end, own, speaker=colon)
         elif cue is None and last_direct is not None and _is_speechlike(text, q) \
                 and para - last_direct[1] <= 1 and _opens_unit(text, q):
             prev = last_direct[0]
