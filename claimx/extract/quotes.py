@@ -58,7 +58,12 @@ def _tok_span(doc: Doc, first: Token, last: Token) -> Span:
     """Record span from token ``first`` to token ``last`` (inclusive).
 
     Built from the tokens, never from ``doc.text``, which spaCy rebuilds on every access.
+    Whitespace tokens at either end (an entity can swallow a line break) are left out.
     """
+    while last.i > first.i and last.is_space:
+        last = doc[last.i - 1]
+    while first.i < last.i and first.is_space:
+        first = doc[first.i + 1]
     return Span(doc[first.i:last.i + 1].text, first.idx, last.idx + len(last.text))
 
 
@@ -273,6 +278,19 @@ def _speaker_for(verb: Token, in_quote: list[int]) -> tuple[Optional[Speaker], O
             if s is not None and in_quote[s.i] < 0 and s.dep_ != "nsubjpass" or (s is not None and t.lemma_ == "quote"):
                 return _make_speaker(doc, s), _agent(t)
             break
+    # the parse hung the name on the quote: '"…," Flynn, a top surrogate, said'
+    j = verb.i - 1
+    while j >= 0 and in_quote[j] < 0 and verb.i - j <= 15 and "\n" not in doc[j].text:
+        j -= 1
+    if j >= 0 and in_quote[j] >= 0:
+        k = j + 1
+        while k < verb.i and (doc[k].is_punct or doc[k].is_space):
+            k += 1
+        if k < verb.i and doc[k].pos_ == "PROPN" and doc[k].ent_type_ not in ("DATE", "TIME", "GPE"):
+            first = k
+            while k + 1 < verb.i and doc[k + 1].pos_ == "PROPN" and k - first < 4:
+                k += 1  # "Rep. Elijah E. Cummings": the whole run, its last word is the head
+            return _make_speaker(doc, doc[k]), None
     # the parse missed the subject: a name just before the verb ("…," Chief Jordan said)
     prev = verb.i - 1
     while prev >= 0 and doc[prev].dep_ in ("aux", "advmod", "neg") and in_quote[prev] < 0:
@@ -472,7 +490,7 @@ def _adjacent_cue(doc: Doc, starts: list[int], q: QuoteSpan, cues_by_tok: dict[i
     """
     # right side: within a few tokens, same paragraph, before another quote
     first_after = bisect.bisect_left(starts, q.outer_end)
-    for n, i in enumerate(range(first_after, min(first_after + 9, len(doc)))):
+    for n, i in enumerate(range(first_after, min(first_after + 14, len(doc)))):
         tok = doc[i]
         if "\n" in tok.text or in_quote[i] >= 0:
             break
@@ -495,6 +513,10 @@ def _adjacent_cue(doc: Doc, starts: list[int], q: QuoteSpan, cues_by_tok: dict[i
             content = [t for t in gap if t.lower_ not in ("that", "as", "saying", "reporters", "journalists")]
             if len(content) <= 4 and not any(t.pos_ in ("VERB", "AUX") for t in content):
                 return cues_by_tok[i]
+            verb = cues_by_tok[i].token
+            objects = {t.i for c in verb.children if c.dep_ in ("dobj", "dative", "npadvmod") for t in c.subtree}
+            if content and len(content) <= 8 and all(t.i in objects for t in content):
+                return cues_by_tok[i]  # "Limbaugh told his radio audience of Monday, "…""
             return None
         if tok.text in ".!?" and steps > 0:
             break
@@ -506,14 +528,16 @@ def _adjacent_cue(doc: Doc, starts: list[int], q: QuoteSpan, cues_by_tok: dict[i
 _DASHES = ("\u2014", "\u2015", "\u2013", "-", "--")
 
 
-def _dash_speaker(doc: Doc, starts: list[int], q: QuoteSpan) -> Optional[Speaker]:
-    """'"…" — Jane Doe': a name after a dash that follows the quote on its line."""
-    i = bisect.bisect_left(starts, q.outer_end)
-    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
-        i += 1
-    if i >= len(doc) or doc[i].text not in _DASHES:
+def _dash_speaker(doc: Doc, text: str, starts: list[int], q: QuoteSpan) -> Optional[Speaker]:
+    """'"…" — Jane Doe': a name after a dash that follows the quote on its line (the
+    dash may be glued to the closing mark: '”― Pamela Padilla')."""
+    pos = q.outer_end
+    while pos < len(text) and text[pos] in " \t\u00a0":
+        pos += 1
+    dash = next((d for d in ("--",) + _DASHES if text.startswith(d, pos)), None)
+    if dash is None:
         return None
-    j = i + 1
+    j = bisect.bisect_left(starts, pos + len(dash))
     while j < len(doc) and doc[j].is_space and "\n" not in doc[j].text:
         j += 1
     if j >= len(doc) or not doc[j].text[:1].isupper():
@@ -536,17 +560,17 @@ def _colon_speaker(doc: Doc, starts: list[int], q: QuoteSpan, in_quote: list[int
     """'Martell, the addictions doctor, is more blunt: "…"': a quote opened right after a
     colon belongs to the person the clause before the colon is about."""
     i = bisect.bisect_left(starts, q.outer_start) - 1
-    while i >= 0 and doc[i].is_space and "\n" not in doc[i].text:
-        i -= 1
+    while i >= 0 and doc[i].is_space and doc[i].text.count("\n") <= 2:
+        i -= 1  # also 'Caddell continued:' closing the paragraph before the quote
     if i < 1 or doc[i].text != ":" or in_quote[i] >= 0:
         return None
     verb = doc[i].head
     if verb.i > i or in_quote[verb.i] >= 0:  # the colon hangs on the quote: climb from the word before it
         verb = doc[i - 1]
-        for _ in range(8):
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb or verb.head.i > i:
-                break
-            verb = verb.head
+    for _ in range(8):  # "Sanders made the following comment:" hangs the colon on "comment"
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb or verb.head.i > i:
+            break
+        verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or verb.i > i:
         return None
     subj = _subject(verb)
@@ -557,6 +581,19 @@ def _colon_speaker(doc: Doc, starts: list[int], q: QuoteSpan, in_quote: list[int
             and not (subj.pos_ == "PROPN" and subj.ent_type_ in ("", "PERSON", "ORG")):
         return None
     return _make_speaker(doc, subj)
+
+
+def _voice_before(claims: list[Claim], last_direct: Optional[tuple[Claim, int]], q: QuoteSpan, para: int,
+                  para_of) -> Optional[Claim]:
+    """The attributed claim whose voice a following quote with no cue continues: the last
+    direct quote of this or the previous paragraph, or any attributed claim earlier in the
+    same paragraph ('… "not meeting the demand," says Paul Rieckhoff. "We often …"')."""
+    same = [c for c in claims if c.speaker is not None and c.cue is not None and c.end <= q.outer_start
+            and para_of(c.start) == para]
+    latest = max(same, key=lambda c: c.end, default=None)
+    if last_direct is not None and para - last_direct[1] <= 1 and (latest is None or last_direct[0].end >= latest.end):
+        return last_direct[0]
+    return latest
 
 
 def _is_speechlike(text: str, q: QuoteSpan) -> bool:
@@ -656,13 +693,12 @@ def extract_claims(doc: Doc) -> list[Claim]:
             ctx = (min(q.outer_start, cue.cue_span.start, cue.speaker.start),
                    max(q.outer_end, cue.cue_span.end, cue.speaker.end))
             claim = add("direct", q.start, q.end, ctx, cue)
-        elif cue is None and (dash := _dash_speaker(doc, starts, q)) is not None:
+        elif cue is None and (dash := _dash_speaker(doc, text, starts, q)) is not None:
             claim = add("direct", q.start, q.end, own, speaker=dash)
         elif cue is None and _is_speechlike(text, q) and (colon := _colon_speaker(doc, starts, q, in_quote)):
             claim = add("direct", q.start, q.end, own, speaker=colon)
-        elif cue is None and last_direct is not None and _is_speechlike(text, q) \
-                and para - last_direct[1] <= 1 and _opens_unit(text, q):
-            prev = last_direct[0]
+        elif cue is None and _is_speechlike(text, q) and _opens_unit(text, q) \
+                and (prev := _voice_before(claims, last_direct, q, para, para_of)) is not None:
             claim = add("direct", q.start, q.end, own, speaker=prev.speaker, medium=prev.medium)
         elif _is_speechlike(text, q) and len(text[q.start:q.end].split()) >= 8:
             claim = add("direct", q.start, q.end, own)
