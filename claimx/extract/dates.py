@@ -22,15 +22,18 @@ from .timex import HOLIDAYS, MONTH_NAMES, MONTHS, PARTS_OF_DAY, RE_ZONE, WEEKDAY
 __all__ = ["extract_dates", "resolve_date"]
 
 
-def _tense(tok: Token) -> str:
-    """'past', 'future' or '' for the clause around ``tok``."""
+def _clause_head(tok: Token) -> Token:
+    """The verb ``tok`` hangs from (up to six steps up), or the last head reached."""
     head = tok
     for _ in range(6):
-        if head.pos_ in ("VERB", "AUX"):
+        if head.pos_ in ("VERB", "AUX") or head.head is head:
             break
-        if head.head is head:
-            return ""
         head = head.head
+    return head
+
+
+def _tense(head: Token) -> str:
+    """'past', 'future' or '' for the clause whose verb is ``head``."""
     if head.pos_ not in ("VERB", "AUX"):
         return ""
     for c in head.children:
@@ -73,11 +76,7 @@ def _tense_of(span) -> str:
         return ""
     if end < len(doc) and doc[end].lower_ in ("deadline", "deadlines"):
         return ""
-    head = root
-    for _ in range(6):
-        if head.pos_ in ("VERB", "AUX") or head.head is head:
-            break
-        head = head.head
+    head = _clause_head(root)
     if head.pos_ in ("VERB", "AUX", "ADJ"):
         if head.lemma_ in _OPEN_VERBS:
             return ""
@@ -88,7 +87,7 @@ def _tense_of(span) -> str:
             if gov.lemma_ in _OPEN_VERBS:
                 present = any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in gov.children)
                 return "future" if present else ""  # "is scheduled to close Monday"
-    return _tense(root)
+    return _tense(head)
 
 
 def _keep_entity(text: str) -> bool:
