@@ -241,3 +241,22 @@ def test_date_mentions_never_end_in_blank_lines(nlp):
     assert doc.dates[0].text == "March 16, 2016"
     for d in doc.dates:
         assert d.text == d.text.strip() and text[d.start:d.end] == d.text
+
+
+@pytest.mark.parametrize("text, published", [
+    ("Feb. 30, 2015", "2016-03-16"),
+    ("Feb. 29", "2099-12-31"),
+    ("Memorial Day", "9999-12-31"),
+    ("Easter", "0001-01-01"),
+    ("the quarter ended Feb. 30", "2016-03-16"),
+])
+def test_impossible_dates_have_no_value(text, published):
+    value, _ = resolve_date(text, published, "")
+    assert value is None or not value[:4].isdigit() or len(value) < 10
+
+
+def test_impossible_dates_in_an_article(nlp):
+    text = 'The deadline was Feb. 30, the council said on Tuesday. "We will meet on Feb. 29," she said.'
+    doc = extract_text(text, nlp=nlp, published="2099-12-31")
+    assert [d.text for d in doc.dates][:1] == ["Feb. 30"]
+    assert doc.dates[0].value is None

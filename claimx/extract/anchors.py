@@ -98,7 +98,10 @@ def _shift(value: str, granularity: str, step: int) -> Optional[str]:
         return f"{y:04d}-{mo + 1:02d}"
     if day is None:
         return None
-    return (dt.date(int(year), int(month), int(day)) + dt.timedelta(days=step)).isoformat()
+    try:
+        return (dt.date(int(year), int(month), int(day)) + dt.timedelta(days=step)).isoformat()
+    except (ValueError, OverflowError):
+        return None
 
 
 def anchor(mentions: Sequence[DateMention], published: Optional[str]) -> list[DateMention]:

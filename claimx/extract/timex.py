@@ -291,6 +291,15 @@ def _quarter(t: str, pub: Optional[dt.date], tense: str = "") -> Optional[str]:
 
 @lru_cache(maxsize=8192)
 def resolve_date(text: str, published: Optional[str], tense: str = "") -> tuple[Optional[str], str]:
+    """TimeML value and type of a date expression (see ``_resolve``); a date that cannot
+    exist ("Feb. 30", a holiday in the year 10000) has no value rather than an error."""
+    try:
+        return _resolve(text, published, tense)
+    except (ValueError, OverflowError):
+        return None, "DATE"
+
+
+def _resolve(text: str, published: Optional[str], tense: str = "") -> tuple[Optional[str], str]:
     """TimeML value and type of a date expression.
 
     Args:
@@ -354,7 +363,7 @@ def resolve_date(text: str, published: Optional[str], tense: str = "") -> tuple[
             mon, day, year = MONTHS[m.group(1)], int(m.group(2)), m.group(3)
         if 1 <= day <= 31:
             if year:
-                return f"{int(year):04d}-{mon:02d}-{day:02d}", "DATE"
+                return dt.date(int(year), mon, day).isoformat(), "DATE"  # ValueError: no such day
             if pub:
                 named = [WEEKDAYS[w] for w in re.findall(r"[a-z]+", t) if w in WEEKDAYS]
                 year = _closest_year(mon, day, pub, tense)
@@ -362,7 +371,7 @@ def resolve_date(text: str, published: Optional[str], tense: str = "") -> tuple[
                     fits = [y for y in sorted((pub.year, pub.year - 1, pub.year + 1), key=lambda y: abs(y - year))
                             if _weekday_of(y, mon, day) == named[0]]
                     year = fits[0] if fits else year
-                return f"{year:04d}-{mon:02d}-{day:02d}", "DATE"
+                return dt.date(year, mon, day).isoformat(), "DATE"
             return f"XXXX-{mon:02d}-{day:02d}", "DATE"
     m = re.fullmatch(MONTH_NAMES + r",?\s+(?:of\s+)?(last|next|this)\s+year", t)
     if m and pub:  # "October of next year", "July last year"
@@ -503,7 +512,7 @@ def resolve_date(text: str, published: Optional[str], tense: str = "") -> tuple[
 def period_ending(period: str, end_value: str) -> Optional[tuple[str, str]]:
     """Value of "the quarter"/"the year" that ends on ``end_value`` (a day)."""
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", end_value)
-    if not m:
+    if not m or int(m.group(1)) < 2:
         return None
     end = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     low = period.lower()
