@@ -3,7 +3,9 @@
 ``claimx_quotes`` -> ``doc._.claimx_claims``, ``claimx_dates`` -> ``doc._.claimx_dates``
 (reads the publication date from ``doc._.claimx_published``), ``claimx_places`` ->
 ``doc._.claimx_places``. ``claimx_place_ruler`` is an entity ruler seeded from our
-place aliases, for names the small model mislabels.
+place aliases, for names the small model mislabels. An extractor that raises leaves its
+records empty and says why in ``doc._.claimx_failed``; the document is then reported as
+an error instead of stopping the batch.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from .extract.places import extract_places
 from .extract.quotes import extract_claims
 from .gazetteer import ruler_aliases
 
-EXTENSIONS = ("claimx_published", "claimx_claims", "claimx_dates", "claimx_places")
+EXTENSIONS = ("claimx_published", "claimx_claims", "claimx_dates", "claimx_places", "claimx_failed")
 
 
 def install_extensions() -> None:
@@ -36,7 +38,12 @@ class _Component:
         self.fn = fn
 
     def __call__(self, doc: Doc) -> Doc:
-        setattr(doc._, self.attr, self.fn(doc))
+        try:
+            records = self.fn(doc)
+        except Exception as exc:  # a bug must cost one document, not the batch
+            records = []
+            doc._.claimx_failed = f"{self.name} failed ({type(exc).__name__}: {exc}); please report it"
+        setattr(doc._, self.attr, records)
         return doc
 
 

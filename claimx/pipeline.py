@@ -194,6 +194,7 @@ def extract_many(items: Iterable[Union[TextInput, InputError]], nlp=None, publis
     zone = nlp.memory_zone() if hasattr(nlp, "memory_zone") else contextlib.nullcontext()
     with zone, nlp.select_pipes(disable=disabled):
         acc: tuple[list, list, list] = ([], [], [])
+        failed: Optional[str] = None
         stream = nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size, n_process=n_process)
         for doc, (item, cleaned, pub, offset, last) in stream:
             if isinstance(item, InputError):
@@ -203,11 +204,12 @@ def extract_many(items: Iterable[Union[TextInput, InputError]], nlp=None, publis
                 doc._.claimx_published = pub[0]
                 for name in disabled:
                     doc = nlp.get_pipe(name)(doc)
+            failed = failed or doc._.claimx_failed
             for bucket, records in zip(acc, _chunk_records(doc, offset, cleaned)):
                 bucket.extend(records)
             if last:
-                yield _document(item, cleaned, pub, *acc)
-                acc = ([], [], [])
+                yield InputError(item.source, failed, item.line) if failed else _document(item, cleaned, pub, *acc)
+                acc, failed = ([], [], []), None
 
 
 

@@ -169,3 +169,24 @@ def test_output_dir_never_overwrites_an_input_found_in_a_folder(tmp_path):
     result = run("extract", str(folder), "--glob", "*.json", "--output-dir", str(folder), "--overwrite", "-q")
     assert result.exit_code == 4 and "refusing to overwrite an input" in result.stderr
     assert src.read_text(encoding="utf-8") == GOOD
+
+
+def test_an_extractor_bug_costs_one_document_not_the_batch(tmp_path, monkeypatch):
+    import claimx.component as component
+
+    real = component.extract_dates
+
+    def flaky(doc, published):
+        if "BOOM" in doc.text:
+            raise RuntimeError("simulated bug")
+        return real(doc, published)
+
+    monkeypatch.setattr(component, "extract_dates", flaky)
+    (tmp_path / "a.txt").write_text('"All is well," the mayor said on Tuesday.\n', encoding="utf-8")
+    (tmp_path / "b.txt").write_text("BOOM went the harbour on Monday.\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path), "-f", "jsonl", "-q"])
+    assert result.exit_code == 1
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["source"].endswith("a.txt") for r in records] == [True, False]
+    assert records[0]["claims"] and "error" in records[1] and "simulated bug" in records[1]["error"]
+    assert "Traceback" not in result.stderr and "b.txt" in result.stderr
