@@ -260,3 +260,9 @@ def test_impossible_dates_in_an_article(nlp):
     doc = extract_text(text, nlp=nlp, published="2099-12-31")
     assert [d.text for d in doc.dates][:1] == ["Feb. 30"]
     assert doc.dates[0].value is None
+
+
+def test_24_hour_time_with_its_zone(nlp):
+    doc = extract_text("The Dow Jones was up 3.10% at 14:58 UTC, an increase of 330.89.", nlp=nlp,
+                       published="2008-09-20")
+    assert [(d.text, d.value, d.type) for d in doc.dates] == [("14:58 UTC", "2008-09-20T14:58Z", "TIME")]

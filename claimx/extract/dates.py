@@ -99,7 +99,7 @@ def _keep_entity(text: str) -> bool:
         return False
     if low in ("daily", "weekly", "monthly", "quarterly", "annual", "annually", "yearly", "nightly"):
         return False  # a frequency attribute ("quarterly results"), not a time
-    return any(ch.isalpha() for ch in low) or bool(re.search(r"(?<!\d)\d{4}(?!\d)|\d{1,2}/\d{1,2}", low))
+    return any(ch.isalpha() for ch in low) or bool(re.search(r"(?<!\d)\d{4}(?!\d)|\d{1,2}/\d{1,2}|\d{1,2}:\d\d", low))
 
 
 _RE_COORD = re.compile(r",?\s+(?:and|or|&|to)\s+|,\s+")
@@ -212,6 +212,8 @@ def _merged_time_entities(doc: Doc) -> list:
     out = []
     for ent in ents:
         prev = out[-1] if out else None
+        if ent.label_ == "TIME" and ent.end < len(doc) and RE_ZONE.fullmatch(doc[ent.end].lower_):
+            ent = SpacySpan(doc, ent.start, ent.end + 1, label="TIME")  # "14:58" + "UTC" (tagged ORG)
         if ent.start > 0 and ent[0].lower_ in ("year", "quarter", "month", "week") and \
                 doc[ent.start - 1].lower_ in ("this", "last", "next") and doc[ent.start - 1].ent_type_ == "":
             ent = SpacySpan(doc, ent.start - 1, ent.end, label=ent.label_)  # "This year's" came out as "year"
