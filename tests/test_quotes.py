@@ -234,3 +234,11 @@ def test_medium(nlp, text, medium):
 def test_headline_is_not_a_claim(nlp):
     text = "Mayor says bridge will reopen in June\n\nThe bridge has been closed since a flood in May."
     assert claims_of(nlp, text) == []
+
+
+def test_parenthetical_cue_keeps_both_pieces(nlp):
+    text = "The museum, Mr. Bush said, celebrated several of his heroes."
+    assert claims_of(nlp, text) == [
+        ("indirect", "Bush", "said", "The museum"),
+        ("indirect", "Bush", "said", "celebrated several of his heroes"),
+    ]

@@ -633,6 +633,9 @@ def extract_claims(doc: Doc) -> list[Claim]:
 
     # 1. cues with a reported clause: indirect, mixed, or a direct quote as the clause
     for cue, (cs, ce) in [(c, part) for c in cues for part in (c.content, c.content2) if part]:
+        # "The museum, Mr. Bush said, celebrated …": the piece before a parenthetical cue is a
+        # fragment of the claim even without a verb of its own (corpora annotate both pieces)
+        fragment = cue.content2 is not None and (cs, ce) == cue.content
         if _weak(cue.speaker):
             continue
         cs, ce = _trim(text, cs, ce)
@@ -651,7 +654,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
                 used_quotes.update(inside)
             continue
         lo, hi = bisect.bisect_left(starts, cs), bisect.bisect_left(starts, ce)
-        if any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi]):
+        if fragment or any(t.pos_ in ("VERB", "AUX") for t in doc[lo:hi]):
             add("indirect", cs, ce, ctx, cue)
 
     # 1b. a quoted fragment in the object of a characterising verb: "X called Y 'Z'"
