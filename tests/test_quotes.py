@@ -242,3 +242,8 @@ def test_parenthetical_cue_keeps_both_pieces(nlp):
         ("indirect", "Bush", "said", "The museum"),
         ("indirect", "Bush", "said", "celebrated several of his heroes"),
     ]
+    text = "The difference now, he told me on Friday, is that he anchors a news program."
+    assert claims_of(nlp, text) == [
+        ("indirect", "he", "told", "The difference now"),
+        ("indirect", "he", "told", "is that he anchors a news program"),
+    ]

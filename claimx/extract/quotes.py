@@ -422,6 +422,10 @@ def _parenthetical(verb: Token) -> Optional[tuple[tuple[int, int], Optional[tupl
     right = verb.i
     while right + 1 < len(doc) and doc[right + 1].dep_ in ("advmod", "prt") and doc[right + 1].head == verb:
         right += 1
+    for c in verb.children:  # "S1, he told me on Friday, S2": the cue's own objects sit inside the commas
+        if c.i > right and c.dep_ in ("dative", "dobj", "prep", "npadvmod", "advmod", "prt") \
+                and all(t.text != "," for t in doc[right + 1:c.right_edge.i + 1]):
+            right = c.right_edge.i
     if left == 0 or right + 1 >= len(doc) or doc[left - 1].text != "," or doc[right + 1].text != ",":
         return None
     sent = verb.sent
