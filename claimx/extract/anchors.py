@@ -57,11 +57,11 @@ def _norm(text: str) -> str:
     return re.sub(r"^(?:in|on|at|for|during|from|since|by|over)\s+", "", t)
 
 
-def _explicit_quarter(mention: DateMention, published: Optional[str]) -> Optional[tuple[int, int]]:
-    """(year, quarter) of a mention that names a quarter a report can be about: one that
-    had ended by publication ("the third quarter", not "the fourth quarter of 1990")."""
+def _explicit_quarter(mention: DateMention, t: str, published: Optional[str]) -> Optional[tuple[int, int]]:
+    """(year, quarter) of a mention (normalised text ``t``) that names a quarter a report can
+    be about: one that had ended by publication ("the third quarter", not "the fourth
+    quarter of 1990")."""
     m = _QUARTER_VALUE.match(mention.value or "")
-    t = _norm(mention.text)
     if not m or not _ORDINAL_QUARTER.search(t) or _YEAR_BACK.match(t) or "last year" in t or "next year" in t:
         return None
     year, quarter = int(m.group(1)), int(m.group(2))
@@ -106,13 +106,13 @@ def _shift(value: str, granularity: str, step: int) -> Optional[str]:
 
 def anchor(mentions: Sequence[DateMention], published: Optional[str]) -> list[DateMention]:
     """Replace values that depend on other dates of the same text (see the module doc)."""
-    quarters = [_explicit_quarter(m, published) for m in mentions]
+    texts = [_norm(m.text) for m in mentions]
+    quarters = [_explicit_quarter(m, t, published) for m, t in zip(mentions, texts)]
     first_quarter = next((q for q in quarters if q is not None), None)
     out: list[DateMention] = []
     last_quarter: Optional[tuple[int, int]] = None
     last_value: Optional[str] = None
-    for mention, own_quarter in zip(mentions, quarters):
-        t = _norm(mention.text)
+    for mention, t, own_quarter in zip(mentions, texts, quarters):
         ref = last_quarter or first_quarter
         value = _year_back(t, ref, published)
         if value is None and ref is not None:

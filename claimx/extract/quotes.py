@@ -529,7 +529,7 @@ def _adjacent_cue(doc: Doc, starts: list[int], q: QuoteSpan, cues_by_tok: dict[i
     return None
 
 
-_DASHES = ("\u2014", "\u2015", "\u2013", "-", "--")
+_DASHES = ("\u2014", "\u2015", "\u2013", "--", "-")  # "--" before "-": the first that matches wins
 
 
 def _dash_speaker(doc: Doc, text: str, starts: list[int], q: QuoteSpan) -> Optional[Speaker]:
@@ -538,7 +538,7 @@ def _dash_speaker(doc: Doc, text: str, starts: list[int], q: QuoteSpan) -> Optio
     pos = q.outer_end
     while pos < len(text) and text[pos] in " \t\u00a0":
         pos += 1
-    dash = next((d for d in ("--",) + _DASHES if text.startswith(d, pos)), None)
+    dash = next((d for d in _DASHES if text.startswith(d, pos)), None)
     if dash is None:
         return None
     j = bisect.bisect_left(starts, pos + len(dash))
@@ -695,6 +695,7 @@ def extract_claims(doc: Doc) -> list[Claim]:
                         break
         para = para_of(q.outer_start)
         own = (q.outer_start, q.outer_end)
+        speechlike = _is_speechlike(text, q)
         claim = None
         if cue is not None and cue.speaker is not None:
             ctx = (min(q.outer_start, cue.cue_span.start, cue.speaker.start),
@@ -702,12 +703,12 @@ def extract_claims(doc: Doc) -> list[Claim]:
             claim = add("direct", q.start, q.end, ctx, cue)
         elif cue is None and (dash := _dash_speaker(doc, text, starts, q)) is not None:
             claim = add("direct", q.start, q.end, own, speaker=dash)
-        elif cue is None and _is_speechlike(text, q) and (colon := _colon_speaker(doc, starts, q, in_quote)):
+        elif cue is None and speechlike and (colon := _colon_speaker(doc, starts, q, in_quote)):
             claim = add("direct", q.start, q.end, own, speaker=colon)
-        elif cue is None and _is_speechlike(text, q) and _opens_unit(text, q) \
+        elif cue is None and speechlike and _opens_unit(text, q) \
                 and (prev := _voice_before(claims, last_direct, q, para, para_of)) is not None:
             claim = add("direct", q.start, q.end, own, speaker=prev.speaker, medium=prev.medium)
-        elif _is_speechlike(text, q) and len(text[q.start:q.end].split()) >= 8:
+        elif speechlike and len(text[q.start:q.end].split()) >= 8:
             claim = add("direct", q.start, q.end, own)
         if claim is not None and claim.speaker is not None:
             last_direct = (claim, para)

@@ -426,9 +426,7 @@ def _resolve(text: str, published: Optional[str], tense: str = "") -> tuple[Opti
         if tense == "past" or back <= fwd:
             return _iso(pub - dt.timedelta(days=back)), "DATE"
         return _iso(pub + dt.timedelta(days=fwd)), "DATE"
-    simple = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
-              "this morning": 0, "this afternoon": 0, "this evening": 0, "last night": -1,
-              "yesterday morning": -1, "yesterday afternoon": -1, "tomorrow morning": 1}
+    simple = {"today": 0, "yesterday": -1, "tomorrow": 1}  # parts of days went to _time_of_day above
     if t in simple:
         if not pub:
             return None, "DATE"
